@@ -1,0 +1,5 @@
+"""KPI observations (placeholder: being written)."""
+
+
+def extract_observations(ctx) -> list:
+    return []
