@@ -166,9 +166,12 @@ def _all_mentions(x: Extraction) -> list[Mention]:
 def _committee_owners(x: Extraction) -> dict[int, Mention]:
     """Committee mention -> the company that has it, from the hasCommittee relations.
 
-    Every mention of a committee with the same key gets the owner found for any of them.
+    A mention that is the object of a hasCommittee relation gets that relation's subject;
+    other mentions of a committee with the same key get the owner found for any of them.
     """
-    by_key = {r.object.key: r.subject for r in x.relations
-              if r.predicate == "hasCommittee" and r.subject is not None}
-    return {id(m): by_key[m.key] for m in _all_mentions(x) if m.type == "Committee" and m.key in by_key}
-
+    owned = [(r.object, r.subject) for r in x.relations
+             if r.predicate == "hasCommittee" and r.subject is not None]
+    by_mention = {id(c): owner for c, owner in owned}
+    by_key = {c.key: owner for c, owner in owned}
+    return {id(m): by_mention.get(id(m), by_key.get(m.key)) for m in _all_mentions(x)
+            if m.type == "Committee" and (id(m) in by_mention or m.key in by_key)}

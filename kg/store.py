@@ -92,7 +92,10 @@ class OxigraphStore:
         self.replace_graph(graph, quads)
 
     def query(self, sparql, *, bindings=None, default_graph=None, named_graphs=None):
-        """Run a SPARQL query; ``bindings`` substitute variables by values (never by text)."""
+        """Run a SPARQL query; ``bindings`` substitute variables by values (never by text).
+
+        Oxigraph substitutes only variables the query projects: name them in SELECT.
+        """
         kwargs = {}
         if default_graph:
             kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graph]
