@@ -1,8 +1,310 @@
-"""Recogniser for committee mentions (placeholder: being written)."""
+"""Recogniser for governance bodies (``Committee``): the board, its committees, management
+committees, working and leading groups.
+
+A committee name is a noun phrase ending in a head-word (委员会, 小组, Committee, ...). The
+head-word is easy; the work is the left boundary: the name runs left over the modifier until a
+verb, determiner, punctuation or another body's name stops it (下设审核委员会、薪酬委员会及提名
+委员会 gives three names; 藥事管理與藥物治療學委員會 keeps its 與). Government and international
+bodies named like committees (国家卫生健康委员会, CPC Central Committee) are left to the
+organisation recogniser.
+
+Keys: the standard bodies get canonical keys from a bilingual table (审核委员会 = 审计委员会 =
+Audit Committee -> ``audit-committee``), others their folded name. Over a whole report
+(``pipe``) a bare 工作小组 takes the key of the report's one named 工作小组, and an owner-prefixed
+name (阿里健康董事会风险管理委员会, Alibaba Health Philanthropy Committee) the key of the
+shorter name the report also uses.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..normalise import match_key
+from .base import add_span, compile_alternation, load_patterns, spans_of
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_ALNUM = re.compile(r"[A-Za-z0-9]")
+# CJK words before a Latin acronym that opens the name are not part of it (稳固ESG工作小组).
+_LEADING_ACRONYM = re.compile(r"[\u3400-\u9fff]+ ?([A-Z]{2,})")
+
+
+@dataclass
+class Found:
+    """One committee name found in a doc (offsets in the doc's text)."""
+
+    start: int
+    end: int
+    name: str  # folded (Simplified) text of the name, owner prefix removed
+    head: str
+    bare: bool = False  # a head-word alone (工作小组): needs the report to resolve it
+    key: str | None = None
+
+
+@lru_cache(maxsize=1)
+def patterns() -> dict:
+    return load_patterns("committees")
+
+
+@lru_cache(maxsize=1)
+def canonical_keys() -> dict[str, str]:
+    """match_key(surface) -> canonical key, from the bilingual table."""
+    out = {}
+    for key, names in patterns()["canonical"].items():
+        for n in names:
+            out[match_key(n)] = key
+    return out
+
+
+def committee_key(name: str) -> str:
+    """The resolution key of a committee name: canonical for standard bodies, else folded."""
+    k = match_key(name)
+    return canonical_keys().get(k, k)
+
+
+# ---------------------------------------------------------------- Chinese
+
+
+class _ZhRules:
+    def __init__(self) -> None:
+        p = patterns()["zh"]
+        self.p = p
+        self.heads = compile_alternation(p["complete_heads"] + p["heads"])
+        self.complete = set(p["complete_heads"])
+        self.fixed = sorted(p["fixed_modifiers"], key=len, reverse=True)
+        self.stops = set(p["left_stops"])
+        self.conj = set(p["conjunctions"])
+        self.unit_end = sorted(set(p["unit_endings"]) | set(p["heads"]) | self.complete, key=len, reverse=True)
+        self.owners = sorted(set(p["owner_words"]) | self.complete, key=len, reverse=True)
+        self.measure = re.compile("^[0-9一二三四五六七八九十两百千几多数若每]+[" + "".join(p["measure_endings"]) + "]$")
+        self.generic_mods = set(p["generic_modifiers"])
+        self.right_ex = compile_alternation(p["right_excludes"])
+        self.generic = set(p["generic"])
+        self.ext_prefix = tuple(sorted(p["external_prefixes"], key=len, reverse=True))
+        self.ext_contains = p["external_contains"]
+        self.resolvable = set(p["resolvable_bare_heads"])
+        self.max_chars = p["max_name_chars"]
+
+    def left_edge(self, text: str, hs: int, token_ends: dict[int, str]) -> int:
+        """Where the name whose head-word starts at ``hs`` begins."""
+        i = hs
+        while i > 0:
+            fixed = next((f for f in self.fixed if text.startswith(f, i - len(f))), None)
+            if fixed:
+                i -= len(fixed)
+                continue
+            tok = token_ends.get(i)
+            if tok is not None and (tok in self.stops or self.measure.match(tok)):
+                break
+            c = text[i - 1]
+            if c in self.conj:
+                left = text[:i - 1]
+                if not left or any(left.endswith(u) for u in self.unit_end) or not _CJK.match(left[-1]):
+                    break
+                i -= 1
+            elif _CJK.match(c):
+                i -= 1
+            elif _ALNUM.match(c):
+                while i > 0 and _ALNUM.match(text[i - 1]):
+                    i -= 1
+            elif c == " " and i >= 2 and _ALNUM.match(text[i - 2]):
+                i -= 1
+            elif c == " " and i < hs and _ALNUM.match(text[i]) and i >= 2 and _ALNUM.match(text[i - 2]):
+                i -= 1
+            else:
+                break
+            if hs - i > self.max_chars:
+                return -1
+        while i < hs and text[i] == " ":
+            i += 1
+        return i
+
+    def strip_owner(self, text: str, s: int, hs: int) -> int:
+        """Cut the name after the last owner word or board in it (本公司董事会薪酬委员会 ->
+        薪酬委员会); may leave the head-word bare."""
+        cut = s
+        for o in self.owners:
+            j = text.rfind(o, s, hs)
+            if j >= 0:
+                cut = max(cut, j + len(o))
+        return cut
+
+    def external(self, name: str) -> bool:
+        return name.startswith(self.ext_prefix) or any(x in name for x in self.ext_contains)
+
+    def find(self, doc: Doc) -> list[Found]:
+        text = doc.text
+        token_ends = {t.idx + len(t.text): t.text for t in doc}
+        out: list[Found] = []
+        for m in self.heads.finditer(text):
+            hs, he = m.span()
+            head = m.group()
+            if self.right_ex.match(text, he):
+                continue
+            if head in self.complete:
+                s = hs
+            else:
+                s = self.left_edge(text, hs, token_ends)
+                if s < 0:
+                    continue
+                raw = text[s:he]
+                if self.external(raw.strip()):
+                    continue
+                s = self.strip_owner(text, s, hs)
+                acro = _LEADING_ACRONYM.match(text, s, hs)
+                if acro:
+                    s = acro.start(1)
+            name = text[s:he]
+            bare = s == hs
+            if bare and head not in self.complete and head not in self.resolvable:
+                continue
+            if not bare and (name in self.generic or self.external(name)
+                             or text[s:hs].strip() in self.generic_mods):
+                continue
+            out.append(Found(s, he, name, head, bare and head not in self.complete))
+        return out
+
+
+# ---------------------------------------------------------------- English
+
+_EN_WORD = re.compile(r"[A-Z][A-Za-z0-9\-]*|[A-Z]{2,}|&|and|,")
+
+
+class _EnRules:
+    def __init__(self) -> None:
+        p = patterns()["en"]
+        self.p = p
+        heads = p["complete_heads"] + p["heads"]
+        self.heads = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)) + r")\b")
+        self.complete = set(p["complete_heads"])
+        self.team_words = set(p["team_words"])
+        self.determiners = set(p["determiners"])
+        self.external_words = set(p["external_words"])
+        self.generic = {g.lower() for g in p["generic"]}
+        self.max_words = p["max_words"]
+
+    def left_edge(self, text: str, hs: int) -> int:
+        """Start of the Title-case modifier before the head at ``hs`` (possessive owners cut)."""
+        words = list(re.finditer(r"[A-Za-z0-9][A-Za-z0-9\-]*(?:[’']s)?|&|,", text[:hs]))
+        s, n = hs, 0
+        for w in reversed(words):
+            if text[w.end():s].strip():
+                break
+            t = w.group()
+            if t.endswith(("’s", "'s")):
+                break  # an owner: Alibaba Health's Philanthropy Committee
+            if t in ("and", "&", ","):
+                if n == 0:
+                    break
+            elif not (t[0].isupper() or t.isupper()) or t in self.determiners:
+                break
+            s, n = w.start(), n + 1
+            if n > self.max_words:
+                break
+        while s < hs and text[s] in ", &" or text[s:s + 4] == "and ":
+            s += 4 if text[s:s + 4] == "and " else 1
+        return s
+
+    def find(self, doc: Doc) -> list[Found]:
+        text = doc.text
+        out: list[Found] = []
+        for m in self.heads.finditer(text):
+            hs, he = m.span()
+            head = m.group()
+            if head == "Board" and text[he:he + 13] == " of Directors":
+                continue  # the longer head matches at the same place
+            if head in self.complete:
+                if head == "Board" and not text[max(0, hs - 4):hs].lower().endswith("the "):
+                    continue  # "on board", "Board" in other names
+                out.append(Found(hs, he, head, head))
+                continue
+            s = self.left_edge(text, hs)
+            mod = text[s:hs].strip()
+            words = mod.replace(",", " ").split()
+            if not words:
+                continue
+            if self.external_words & set(words) or re.match(r"\s+(?:on|for)\s+[A-Z]", text[he:]):
+                continue
+            if head == "Team" and not self.team_words & set(words):
+                continue
+            name = text[s:he]
+            if name.lower() in self.generic:
+                continue
+            out.append(Found(s, he, name, head))
+        return out
+
+
+# ---------------------------------------------------------------- the component
+
+
+def _resolve(found: list[list[Found]], texts: list[str], lang: str) -> None:
+    """Give keys over the whole report: a bare head joins the report's one named body with
+    that head; an English name led by an owner's name (a Title-case phrase the report uses
+    often on its own) joins the shorter name the report also uses."""
+    names = {f.name for fs in found for f in fs if not f.bare}
+    report = "\n".join(texts)
+    for fs in found:
+        for f in fs:
+            if f.bare:
+                full = {committee_key(n) for n in names if n.endswith(f.head) and n != f.head}
+                if len(full) == 1:
+                    f.key = full.pop()
+                continue
+            base = f.name
+            if lang == "en":
+                shorter = [n for n in names if n != f.name and f.name.endswith(" " + n)
+                           and _owner_prefix(f.name[: -len(n)].strip(), report)]
+                base = max(shorter, key=len) if shorter else f.name
+            f.key = committee_key(base)
+
+
+def _owner_prefix(prefix: str, report: str) -> bool:
+    """Whether an English ``prefix`` before a committee name is its owner's name (Alibaba
+    Health) rather than a modifier (Risk): a Title-case phrase frequent in the report."""
+    words = prefix.split()
+    return bool(words) and all(w[0].isupper() for w in words) and report.count(prefix) >= 10
+
+
+class CommitteeRecogniser:
+    """spaCy component: adds ``Committee`` spans; ``pipe`` resolves keys over a report."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.rules = _EnRules() if lang == "en" else _ZhRules()
+
+    def _find(self, doc: Doc) -> list[Found]:
+        taken = [(s.start_char, s.end_char) for s in spans_of(doc)]
+        return [f for f in self.rules.find(doc)
+                if not any(a < f.end and f.start < b for a, b in taken)]
+
+    def _add(self, doc: Doc, found: list[Found]) -> None:
+        for f in found:
+            if f.key is None:
+                if f.bare:
+                    continue
+                f.key = committee_key(f.name)
+            add_span(doc, f.start, f.end, "Committee", f.key)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = self._find(doc)
+        _resolve([found], [doc.text], self.lang)
+        self._add(doc, found)
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 256) -> Iterator[Doc]:
+        """One report at a time: keys are resolved over all its blocks."""
+        docs = list(docs)
+        found = [self._find(d) for d in docs]
+        _resolve(found, [d.text for d in docs], self.lang)
+        for doc, fs in zip(docs, found):
+            self._add(doc, fs)
+            yield doc
+
 
 @Language.factory("esg_committee", default_config={"lang": "zh"})
-def make_committee(nlp: Language, name: str, lang: str):
-    return lambda doc: doc
+def make_committee(nlp: Language, name: str, lang: str) -> CommitteeRecogniser:
+    return CommitteeRecogniser(lang)

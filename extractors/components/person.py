@@ -1,8 +1,241 @@
-"""Recogniser for person mentions (placeholder: being written)."""
+"""Recogniser for people with a governance role (``Person``).
+
+Not every surname character followed by two more characters is a name, so a name is only
+taken where the report puts it in a governance context:
+
+- a director-table row: ``主席 劉強東 男 提名委員會主席``, ``陳興垚 男 審計委員會主席``,
+  ``非執行董事 Qingqing Yi 男`` (a name cell beside a gender cell or after a role cell);
+- a title right before or after it: ``首席技術官程立領導``, ``張勇先生``, ``Mr. Cao Yu``,
+  ``chaired by ...``, ``Cao Yu, chair of ...``;
+- over the whole report (``pipe``): a line holding only a name under a line ending with a
+  role (the signature under a letter: ``阿里健康主席兼首席執行官`` / ``朱順炎``), or a column of
+  bare names in a board section (a flattened director table).
+
+Chinese names need a surname from the gazetteer and must not be an ordinary word of jieba's
+dictionary; the key is the folded name, so 劉強東 and 刘强东 are one person.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import jieba
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..normalise import match_key
+from .base import add_span, compile_alternation, load_patterns, spans_of
+
+_CJK = "\u3400-\u9fff"
+_PUNCT_END = " \t，,。.：:；;、"
+#: A Latin personal name: two or three capitalised words (Qingqing Yi, Shen Difan).
+_LATIN_NAME = r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}"
+
+
+@lru_cache(maxsize=1)
+def patterns() -> dict:
+    return load_patterns("persons")
+
+
+def _common_word(word: str) -> bool:
+    """An ordinary word of jieba's dictionary (金融, 方面), so not a name."""
+    jieba.dt.check_initialized()
+    return (jieba.dt.FREQ.get(word) or 0) >= 30
+
+
+class _ZhNames:
+    """Chinese name shapes and the in-sentence contexts that make them names."""
+
+    def __init__(self) -> None:
+        p = patterns()["zh"]
+        self.surnames = set(p["surnames"])
+        self.compound = sorted(p["compound_surnames"], key=len, reverse=True)
+        self.roles = compile_alternation(p["roles"])
+        self.role_list = sorted(p["roles"], key=len, reverse=True)
+        self.honorifics = compile_alternation(p["honorifics"])
+        self.right = sorted(p["right_boundaries"], key=len, reverse=True)
+        self.gender = "".join(p["gender_cells"])
+        self.function_chars = set(p["left_function_chars"])
+        self.column_context = p["column_context"]
+        cell = rf"[{_CJK}]{{2,4}}|{_LATIN_NAME}"
+        self.before_gender = re.compile(rf"(?:^|(?<=\s))({cell})\s+[{self.gender}](?=\s|$)")
+        roles = "|".join(re.escape(r) for r in self.role_list)
+        self.after_role_cell = re.compile(rf"(?:{roles})\s+({cell})(?=\s+\S|\s*$)")
+
+    def surname_len(self, name: str) -> int:
+        for c in self.compound:
+            if name.startswith(c):
+                return len(c)
+        return 1 if name[:1] in self.surnames else 0
+
+    def valid(self, name: str, strict: bool = True) -> bool:
+        """A plausible Chinese personal name: a surname and one or two given characters."""
+        if not re.fullmatch(rf"[{_CJK}]{{2,4}}", name):
+            return False
+        n = self.surname_len(name)
+        if not n or not 1 <= len(name) - n <= (2 if strict else 3):
+            return False
+        return not _common_word(name) and not self.roles.search(name)
+
+    def ends_with_role(self, text: str) -> bool:
+        text = text.rstrip(_PUNCT_END)
+        return any(text.endswith(r) for r in self.role_list)
+
+    def at_right_boundary(self, text: str, i: int) -> bool:
+        if i >= len(text) or not re.match(rf"[{_CJK}A-Za-z0-9]", text[i]):
+            return True
+        return any(text.startswith(w, i) for w in self.right)
+
+    def after_title(self, text: str) -> Iterator[tuple[int, int]]:
+        """Names right after a role word (首席技術官程立領導, 主席兼首席執行官張勇在此)."""
+        for m in self.roles.finditer(text):
+            s = m.end()
+            for n in (4, 3, 2):
+                name = text[s:s + n]
+                if len(name) == n and self.valid(name) and self.at_right_boundary(text, s + n):
+                    yield s, s + n
+                    break
+
+    def before_honorific(self, text: str) -> Iterator[tuple[int, int]]:
+        """Names right before 先生/女士/博士 with a clean left edge (由李玲女士: 李玲)."""
+        for m in self.honorifics.finditer(text):
+            e = m.start()
+            for n in (4, 3, 2):
+                s = e - n
+                if s < 0 or not self.valid(text[s:e]):
+                    continue
+                if n > 2 and text[s] in self.function_chars and self.valid(text[s + 1:e]):
+                    continue
+                if s == 0 or not re.match(rf"[{_CJK}]", text[s - 1]) or text[s - 1] in self.function_chars \
+                        or self.ends_with_role(text[:s]):
+                    yield s, e
+                    break
+
+    def in_cells(self, text: str) -> Iterator[tuple[int, int]]:
+        """Names in a director-table row: before a gender cell or after a role cell."""
+        for rx in (self.before_gender, self.after_role_cell):
+            for m in rx.finditer(text):
+                name = m.group(1)
+                if re.fullmatch(_LATIN_NAME, name) or self.valid(name, strict=False):
+                    yield m.span(1)
+
+    def find(self, text: str) -> list[tuple[int, int]]:
+        found = set(self.in_cells(text)) | set(self.after_title(text)) | set(self.before_honorific(text))
+        return _drop_nested(found)
+
+    def bare(self, text: str) -> list[tuple[int, int]]:
+        """The names a block consists of, one or several, each maybe with a note in
+        brackets (``李卓霖（其辭任於2023年4月14日生效）金色一賢（…）葉霖``)."""
+        out, i = [], 0
+        for m in _BARE_ITEM.finditer(text):
+            if m.start() != i or not (m.group(2) or m.end() == len(text) or text[m.end() - 1].isspace()):
+                return []
+            out.append(m.span(1))
+            i = m.end()
+        return out if i == len(text) else []
+
+
+_BARE_ITEM = re.compile(rf"\s*([{_CJK}]{{2,4}})(\s*[（(][^）)]*[）)])?\s*")
+
+
+class _EnNames:
+    """English name shapes and contexts."""
+
+    def __init__(self) -> None:
+        p = patterns()["en"]
+        self.not_names = set(p["not_names"])
+        self.role_list = sorted(p["roles"], key=len, reverse=True)
+        hon = "|".join(re.escape(h) for h in p["honorifics"])
+        self.honorific = re.compile(rf"\b(?:{hon})\.?\s+({_LATIN_NAME})")
+        roles = "|".join(re.escape(r) for r in self.role_list)
+        self.chaired_by = re.compile(rf"\b(?:chaired|led|headed) by\s+(?:(?:{hon})\.?\s+)?({_LATIN_NAME})")
+        self.name_role = re.compile(rf"\b({_LATIN_NAME}),\s+(?:the\s+|our\s+)?(?:{roles}|chair|chairman|chairperson|director|founder)\b", re.I)
+
+    def valid(self, name: str, strict: bool = True) -> bool:
+        return bool(re.fullmatch(_LATIN_NAME, name)) and not any(w in self.not_names for w in name.split())
+
+    def ends_with_role(self, text: str) -> bool:
+        text = text.rstrip(_PUNCT_END)
+        return any(text.endswith(r) for r in self.role_list)
+
+    def find(self, text: str) -> list[tuple[int, int]]:
+        found = set()
+        for rx in (self.honorific, self.chaired_by, self.name_role):
+            for m in rx.finditer(text):
+                if self.valid(m.group(1)) and (rx is not self.name_role or m.group(1)[0].isupper()):
+                    found.add(m.span(1))
+        return _drop_nested(found)
+
+    def bare(self, text: str) -> list[tuple[int, int]]:
+        m = re.fullmatch(rf"\s*({_LATIN_NAME})\s*", text)
+        return [m.span(1)] if m and self.valid(m.group(1)) else []
+
+
+def _drop_nested(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Keep the longest of overlapping spans."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans, key=lambda x: (x[0], -(x[1] - x[0]))):
+        if out and s < out[-1][1]:
+            continue
+        out.append((s, e))
+    return out
+
+
+class PersonRecogniser:
+    """spaCy component: adds ``Person`` spans; ``pipe`` also reads signatures and columns."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.names = _EnNames() if lang == "en" else _ZhNames()
+
+    def _add(self, doc: Doc, spans: Iterable[tuple[int, int]]) -> None:
+        taken = [(s.start_char, s.end_char) for s in spans_of(doc)]
+        for s, e in spans:
+            if any(a < e and s < b for a, b in taken):
+                continue
+            add_span(doc, s, e, "Person", match_key(doc.text[s:e]))
+            taken.append((s, e))
+
+    def __call__(self, doc: Doc) -> Doc:
+        self._add(doc, self.names.find(doc.text))
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 256) -> Iterator[Doc]:
+        """One report at a time, so a bare name can be read with the lines around it."""
+        docs = list(docs)
+        bare = [self.names.bare(d.text) for d in docs]
+        extra: dict[int, list[tuple[int, int]]] = {}
+        for i, spans in enumerate(bare):
+            if len(spans) == 1 and i and self.names.ends_with_role(docs[i - 1].text) \
+                    and self.names.valid(docs[i].text[slice(*spans[0])]):
+                extra[i] = spans  # a signature: the role line, then the name
+        if self.lang != "en":
+            extra.update(self._name_columns(docs, bare))
+        for i, doc in enumerate(docs):
+            self._add(doc, self.names.find(doc.text) + extra.get(i, []))
+            yield doc
+
+    def _name_columns(self, docs: list[Doc], bare: list) -> dict[int, list[tuple[int, int]]]:
+        """Runs of three or more bare names, most of them plain Chinese names, in a board
+        section (a director table flattened one cell per line)."""
+        out: dict[int, list[tuple[int, int]]] = {}
+        i = 0
+        while i < len(docs):
+            j = i
+            while j < len(docs) and bare[j]:
+                j += 1
+            names = [docs[k].text[s:e] for k in range(i, j) for s, e in bare[k]]
+            if len(names) >= 3:
+                good = sum(self.names.valid(n) for n in names)
+                around = " ".join(d.text for d in docs[max(0, i - 3):i] + docs[j:j + 30])
+                heading = docs[i].user_data.get("heading", "")
+                if good >= 0.6 * len(names) and any(w in around or w in heading for w in self.names.column_context):
+                    out.update({k: bare[k] for k in range(i, j)})
+            i = max(j, i + 1)
+        return out
+
 
 @Language.factory("esg_person", default_config={"lang": "zh"})
-def make_person(nlp: Language, name: str, lang: str):
-    return lambda doc: doc
+def make_person(nlp: Language, name: str, lang: str) -> PersonRecogniser:
+    return PersonRecogniser(lang)
