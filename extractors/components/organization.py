@@ -1,8 +1,174 @@
-"""Recogniser for organization mentions (placeholder: being written)."""
+"""Recogniser for organisations that are not companies: regulators, government bodies, NGOs,
+foundations, hospitals, universities, associations and alliances.
+
+A name is a distinctive part followed by a head noun (…基金會, …協會, …醫院, …大學;
+Foundation, University, "Hospital of …"). Heads that also name a firm's own units (中心,
+實驗室, Center, Office) need a qualifier in front (國家, a place name, National). A small
+gazetteer holds the central government bodies that carry no head noun (公安部, 商務部).
+Organisations only ever cost precision in the evaluation, so the rules are strict.
+"""
+from __future__ import annotations
+
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..normalise import match_key
+from .base import add_span, compile_alternation, load_patterns, spans_of
+from .company import (
+    en_name_start,
+    zh_core_ok,
+    zh_name_start,
+    zh_partner_lists,
+    zh_tokens,
+)
+
+P = load_patterns("organizations")
+
+_HEADS = compile_alternation(P["zh_heads"])
+_WEAK = frozenset(P["zh_weak_heads"])
+_QUALIFIERS = tuple(P["zh_qualifiers"])
+_GENERIC = frozenset(P["zh_generic_cores"])
+_GAZETTEER = compile_alternation(P["zh_gazetteer"])
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _zh_qualified(core: str) -> bool:
+    """A place, 国家/中国 or Latin letters in front of a weak head (国家…中心, 上海…实验室)."""
+    if _LATIN.search(core) or core.startswith(_QUALIFIERS):
+        return True
+    toks = zh_tokens(core)
+    return bool(toks) and toks[0][1] == "ns"
+
+
+def zh_org_core_ok(core: str, head: str) -> bool:
+    """Whether ``core`` + ``head`` names one organisation rather than a kind of one."""
+    if core in _GENERIC or not core.strip():
+        return False
+    toks = [w for w, _f, _o in zh_tokens(core)]
+    if all(w in _GENERIC for w in toks):
+        return False
+    if head in _WEAK and not _zh_qualified(core):
+        return False
+    return zh_core_ok(core) or _zh_qualified(core)
+
+
+def zh_org_names(text: str) -> list[tuple[int, int, int]]:
+    """(start, head start, end) of organisation names in Simplified ``text``; a name that
+    sits inside a longer one (浙江大学 in 浙江大学医学院附属第一医院) is dropped."""
+    cands = []
+    for m in _GAZETTEER.finditer(text):
+        cands.append((m.start(), m.start(), m.end()))
+    for m in _HEADS.finditer(text):
+        start = zh_name_start(text, m.start())
+        if start is None:
+            # the name may have a legal form after the head (香港交易及结算所有限公司)
+            continue
+        core = text[start:m.start()]
+        if not zh_org_core_ok(core, m.group()):
+            continue
+        end = m.end()
+        tail = re.match(r"有限公司|有限责任公司", text[end:])
+        if tail and m.group() in ("交易所", "结算所"):
+            end += tail.end()
+        cands.append((start, m.start(), end))
+    cands = sorted(set(cands), key=lambda c: (c[0], -(c[2] - c[0])))
+    out = []
+    for c in cands:
+        if any(o[0] <= c[0] and c[2] <= o[2] and o != c for o in cands):
+            continue
+        if any(c[0] < o[2] and o[0] < c[2] for o in out):
+            continue
+        out.append(c)
+    return out
+
+
+def zh_partner_orgs(text: str) -> list[tuple[int, int]]:
+    """Partners named after a cooperation cue that end like an organisation (…院, …会,
+    …中心): 联合国家检科院 names an institute even with no full head noun."""
+    out = []
+    for _a, _b, names in zh_partner_lists(text):
+        for s, e in names:
+            name = text[s:e]
+            if re.search(r"(院|会|局|委|所|中心|联盟|组织|政府|协会|部)$", name):
+                out.append((s, e))
+    return out
+
+
+# ---- English -------------------------------------------------------------------------
+
+_EN_HEADS = P["en_heads"]
+_EN_HEAD_RE = re.compile(r"\b(?:" + "|".join(_EN_HEADS) + r")\b")
+_EN_WEAK = frozenset(P["en_weak_heads"])
+_EN_QUAL = tuple(P["en_qualifiers"])
+_EN_NEVER = frozenset(P["en_never"])
+_EN_GENERIC_FIRST = frozenset(P["en_generic_first"])
+_EN_TAIL = re.compile(
+    r"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?:[A-Z][A-Za-z'’\-\.]*|&)(?:\s+(?:[A-Z][A-Za-z'’\-\.]*|&|and))*)+"
+    r"(?:\s+(?:Limited|Ltd\.?))?"
+)
+
+
+def en_org_names(text: str) -> list[tuple[int, int, int]]:
+    """(start, head start, end) of English organisation names."""
+    out = []
+    for m in _EN_HEAD_RE.finditer(text):
+        head = m.group()
+        if head in _EN_NEVER:
+            continue
+        start = en_name_start(text, m.start())
+        tail = _EN_TAIL.match(text, m.end())
+        end = m.end()
+        if tail:
+            end = tail.end()
+            # "…and" at the end of a tail is a list conjunction, not part of the name
+            end = m.end() + len(re.sub(r"\s+(?:and|&)$", "", text[m.end():end]))
+        if start is None:
+            if not tail:
+                continue
+            start = m.start()
+        words = text[start:m.start()].split()
+        if words and words[0] in _EN_GENERIC_FIRST:
+            start += len(words[0]) + 1
+            words = words[1:]
+        if not words and not tail:
+            continue
+        if head in _EN_WEAK and not tail and not (words and words[0].startswith(_EN_QUAL)):
+            continue
+        if words and words[0][0].islower():
+            continue
+        out.append((start, m.start(), end))
+    cleaned = []
+    for c in sorted(out, key=lambda c: (c[0], -(c[2] - c[0]))):
+        if any(c[0] < o[2] and o[0] < c[2] for o in cleaned):
+            continue
+        cleaned.append(c)
+    return cleaned
+
+
+class OrganizationRecogniser:
+    """Adds Organization spans for named bodies that are not companies."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        taken = [((s._.esg_attrs or {}).get("start_char", s.start_char),
+                  (s._.esg_attrs or {}).get("end_char", s.end_char)) for s in spans_of(doc)]
+        if self.lang == "en":
+            found = [(s, e) for s, _h, e in en_org_names(text)]
+        else:
+            found = [(s, e) for s, _h, e in zh_org_names(text)] + zh_partner_orgs(text)
+        for s, e in sorted(set(found)):
+            if any(s < b and a < e for a, b in taken):
+                continue
+            add_span(doc, s, e, "Organization", match_key(text[s:e]), attrs={"cue": "legal"})
+            taken.append((s, e))
+        return doc
+
 
 @Language.factory("esg_organization", default_config={"lang": "zh"})
-def make_organization(nlp: Language, name: str, lang: str):
-    return lambda doc: doc
+def make_organization(nlp: Language, name: str, lang: str) -> OrganizationRecogniser:
+    return OrganizationRecogniser(lang)
