@@ -1,8 +1,347 @@
-"""Recogniser for programme mentions (placeholder: being written)."""
+"""Recogniser for programmes: named ESG initiatives, projects, campaigns and plans.
+
+Programme names are coined by each company (「坐著洗澡」, "Woodpecker"), so no gazetteer can
+list them; what marks them is how reports print them. A quoted name is a programme when a
+programme head-word ends it (「熊貓守望者關愛計劃」), when the noun after it classifies it
+(「俠客行」領導力提升培訓, the "Three Axes" training) or when a launching verb governs it
+(發起「X」, launched the "X"). Unquoted names are taken only in shapes that leave no doubt
+about their left edge: a case-study title (案例：X項目), a list item (X計劃：...), a name right
+after a launching verb (參與X計劃), a recurring edition (舉辦X第二期), a Title Case English
+name ending in a head-word. Laws, policies, awards and reports share the quote marks and are
+told apart by their own words (法, 政策, 獎, 報告 ...), which the pattern file lists.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jieba
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..normalise import match_key
+from .base import SPAN_KEY, add_span, compile_alternation, load_patterns, spans_of
+
+TYPE = "Programme"
+_CJK = r"\u4e00-\u9fff"
+_BREAK = re.compile(r"[，,。；;！!？?：:、+＋=＝＞<>/|#＃@\n-]")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A programme name found at ``[start, end)`` of the block, with the rule that found it."""
+
+    start: int
+    end: int
+    rule: str
+
+
+def _alt(words) -> str:
+    return compile_alternation(words).pattern
+
+
+class ZhRules:
+    """The Chinese (and Chinese-script) shapes of a programme name, on Simplified text."""
+
+    QUOTE = re.compile(r"([「『“《])\s*((?:[^「」『』“”《》\n]|「[^「」\n]*」)+?)\s*([」』”》])")
+    PAIRS = {"「": "」", "『": "』", "“": "”", "《": "》"}
+    ORDINAL = r"第[一二三四五六七八九十百\d]+"
+
+    def __init__(self, p: dict) -> None:
+        self.heads = tuple(sorted(p["head_words"], key=len, reverse=True))
+        self.bare_heads = tuple(sorted(p["bare_head_words"], key=len, reverse=True))
+        self.generic = frozenset(p["generic_words"])
+        self.stops = frozenset(p["left_stops"])
+        self.reject_contains = tuple(p["reject_contains"])
+        self.reject_endings = tuple(p["reject_endings"])
+        self.defined = frozenset(p["defined_terms"])
+        self.official = tuple(p["official_markers"])
+        self.followers = frozenset(p["name_followers"])
+        verbs, fillers = _alt(p["launch_verbs"]), _alt(p["launch_fillers"])
+        self.after = re.compile(
+            rf"\s*(?:等|的)?\s*(?P<mod>[{_CJK}A-Za-z]{{0,8}}?)(?:{_alt(p['type_nouns'])})"
+        )
+        self.before = re.compile(
+            rf"(?:{verbs})(?:了|的)?\s*(?:{fillers}|\d+\s*[场次期个项届])*\s*$"
+        )
+        bare = _alt(self.bare_heads)
+        name = rf"[{_CJK}A-Za-z0-9]{{2,16}}?(?:{bare})"
+        self.case = re.compile(rf"^\s*(?:{_alt(p['case_markers'])})\s*[:：]?\s*(?P<name>{name})\s*$")
+        self.item = re.compile(rf"^\s*(?P<name>[{_CJK}A-Za-z0-9]{{2,10}}?(?:{bare}|夜校))\s*[:：]")
+        self.after_verb = re.compile(rf"(?:{verbs})(?:了)?(?P<name>{name})")
+        self.episode = re.compile(
+            rf"(?:{verbs})(?:了)?(?P<name>[{_CJK}]{{2,8}}?){self.ORDINAL}[{''.join(p['episode_units'])}]"
+        )
+        self.heading = re.compile(rf"^\s*(?P<name>[{_CJK}A-Za-z0-9]{{4,22}}(?:{bare}))\s*$")
+        self.product = re.compile(rf"\s*(?:{_alt(p['product_nouns'])})")
+        self.mod_break = re.compile(r"[为是在和与及并将从对由以把被让使已于]")
+
+    # -- name tests -------------------------------------------------------------------
+    def is_name(self, name: str) -> bool:
+        """A plausible name at all: short, no clause punctuation, not a law/award/defined term."""
+        flat = re.sub(r"\s+", "", name)
+        if not 2 <= len(flat) <= 30 or _BREAK.search(flat) or flat in self.defined:
+            return False
+        if len(re.findall(rf"[{_CJK}]", flat)) < 2 and not re.search(r"[A-Za-z]{2}", flat):
+            return False
+        if any(w in flat for w in self.reject_contains):
+            return False
+        return not flat.endswith(self.reject_endings)
+
+    def head_of(self, name: str, heads: tuple[str, ...]) -> str | None:
+        return next((h for h in heads if name.endswith(h)), None)
+
+    def is_generic(self, stem: str) -> bool:
+        """True when the words before the head-word only describe (员工培训计划)."""
+        tokens = [t for t in _words(stem) if not re.fullmatch(r"[\d\s年月日.]+", t)]
+        return all(t in self.generic or t in self.stops for t in tokens)
+
+    def specific(self, name: str, heads: tuple[str, ...]) -> bool:
+        """Ends in a head-word and has a specific part before it (循環箱回收 + 計劃)."""
+        head = self.head_of(name, heads)
+        if not head or not self.is_name(name):
+            return False
+        return not self.is_generic(name[: -len(head)])
+
+    def ends_name(self, text: str, end: int) -> bool:
+        """An unquoted name ends here only if the next character cannot continue the word."""
+        nxt = text[end:end + 1]
+        return not re.match(rf"[{_CJK}]", nxt) or nxt in self.followers
+
+    def clean_left(self, name: str) -> bool:
+        """No verb, particle or conjunction inside an unquoted name (its left edge is sure)."""
+        return not any(t in self.stops for t in _words(name))
+
+    # -- finders ----------------------------------------------------------------------
+    def find(self, text: str, bounds: set[int], others: list[tuple[int, int]]) -> list[Candidate]:
+        out = self.quoted(text)
+        taken = [(c.start, c.end) for c in out]
+        for cand in self.unquoted(text, bounds, others):
+            if not any(s < cand.end and cand.start < e for s, e in taken):
+                out.append(cand)
+                taken.append((cand.start, cand.end))
+        return out
+
+    def quoted(self, text: str) -> list[Candidate]:
+        quotes = [m for m in self.QUOTE.finditer(text) if self.PAIRS[m.group(1)] == m.group(3)]
+        verdict: list[str | None] = []
+        for m in quotes:
+            name, opener = m.group(2), m.group(1)
+            if not self.is_name(name):
+                verdict.append(None)
+            elif opener == "《":
+                official = any(w in name for w in self.official)
+                verdict.append("head" if self.specific(name, self.heads) and not official else None)
+            else:
+                verdict.append(self.judge(text, m))
+        # 「三板斧」「俠客行」等培訓活動: a classifier or verb for the list covers every item.
+        for i in range(len(quotes)):
+            j = i
+            while j + 1 < len(quotes) and re.fullmatch(
+                r"\s*[、，,和与及或]?\s*", text[quotes[j].end():quotes[j + 1].start()]
+            ):
+                j += 1
+            chain = range(i, j + 1)
+            if j > i and any(verdict[k] in ("after", "before") for k in chain):
+                for k in chain:
+                    if verdict[k] is None and self.is_name(quotes[k].group(2)) and quotes[k].group(1) != "《":
+                        verdict[k] = "list"
+        return [
+            Candidate(m.start(2), m.end(2), f"quote-{v}")
+            for m, v in zip(quotes, verdict)
+            if v
+        ]
+
+    def judge(self, text: str, m: re.Match) -> str | None:
+        """Why a quoted name is a programme, or None."""
+        name = m.group(2)
+        head = self.head_of(name, self.heads)
+        specific = bool(head) and not self.is_generic(name[: -len(head)])
+        if self.product.match(text, m.end()) and not specific:
+            return None
+        after = self.after.match(text, m.end())
+        if after and not self.mod_break.search(after.group("mod")):
+            return "after"
+        if self.before.search(text[max(0, m.start() - 16):m.start()]):
+            return "before"
+        if text[max(0, m.start() - 1):m.start()] == "以" and text[m.end():m.end() + 3] == "为主题":
+            return "before"
+        if specific:
+            return "head"
+        if not text[:m.start()].strip() and re.match(r"\s*[:：]", text[m.end():]):
+            gloss = re.split(r"[。；;]", text[m.end():])[0][:40]
+            if re.search(r"培训|课程|项目|活动|计划|行动|培养", gloss):
+                return "item"
+        return None
+
+    def unquoted(self, text: str, bounds: set[int], others: list[tuple[int, int]]) -> list[Candidate]:
+        out = []
+        heads = self.bare_heads + ("夜校",)
+        for rule, pattern in (("case", self.case), ("item", self.item), ("heading", self.heading)):
+            m = pattern.match(text)
+            if not m or not self.specific(m.group("name"), heads):
+                continue
+            if rule != "heading" or self.bare_ok(text, m.start("name"), m.end("name"), others):
+                out.append(Candidate(m.start("name"), m.end("name"), rule))
+        for m in self.after_verb.finditer(text):
+            s, e = m.span("name")
+            if s in bounds and self.ends_name(text, e) and self.bare_ok(text, s, e, others):
+                out.append(Candidate(s, e, "verb"))
+        for m in self.episode.finditer(text):
+            s, e, name = m.start("name"), m.end("name"), m.group("name")
+            if s in bounds and self.clean_left(name) and self.is_name(name) and not self.is_generic(name):
+                out.append(Candidate(s, e, "episode"))
+        return out
+
+    def bare_ok(self, text: str, s: int, e: int, others: list[tuple[int, int]]) -> bool:
+        """An unquoted name in running text or a heading: specific beyond a company prefix
+        (京東健康員工培訓計劃 describes, 循環箱回收計劃 names), and no descriptive training."""
+        name = text[s:e]
+        head = self.head_of(name, self.bare_heads)
+        if not head or not self.is_name(name) or not self.clean_left(name):
+            return False
+        prefix = max((b for a, b in others if a == s and b < e), default=s)
+        stem = text[prefix:e - len(head)]
+        if stem.endswith("培训") or re.match(r"[\d一二两三四五六七八九十几多]", stem):
+            return False
+        return sum(t not in self.generic for t in _words(stem)) >= 2
+
+class EnRules:
+    """English shapes: quoted names with their context, and Title Case names with a head-word."""
+
+    QUOTE = re.compile(r"([“\"])\s*((?:[^“”\"\n]){2,90}?)\s*([”\"])")
+
+    def __init__(self, p: dict) -> None:
+        self.heads = tuple(p["head_words"])
+        self.small = frozenset(p["small_words"])
+        self.defined = frozenset(p["defined_terms"])
+        self.reject = re.compile(rf"\b(?:{_alt(p['reject_words'])})\b")
+        nouns = _alt(p["type_nouns"])
+        self.product = re.compile(rf"\s*(?:{_alt(p['product_nouns'])})\b")
+        self.after = re.compile(rf"[\s.,]*(?:[a-z][\w-]*\s+){{0,2}}(?:{nouns})\b")
+        self.before = re.compile(
+            rf"\b(?:{_alt(p['launch_verbs'])})\s+(?:(?:the|a|an|its|our|their)\s+)?"
+            rf"(?:[\w’'-]+\s+){{0,4}}$"
+        )
+        self.passive = re.compile(
+            rf"\s*(?:\([^)]*\)\s*)?(?:was|were|has been|have been)\s+(?:officially\s+|jointly\s+)?"
+            rf"(?:{_alt(p['passive_verbs'])})\b"
+        )
+        self.titled = re.compile(
+            rf"\b(?:{_alt(self.heads)})\b[\w\s’'-]{{0,40}}[–—:-]\s*$"
+        )
+        self.alias = re.compile(r"\s*\(\s*[“\"]([^”\"]{2,60})[”\"]\s*\)")
+        word = r"[A-Z][A-Za-z0-9’'&-]*"
+        self.bare = re.compile(
+            rf"\b((?:{word}\s+(?:(?:of|for|and|on|to)\s+)?(?:the\s+)?){{1,6}}(?:{_alt(p['bare_head_words'])}))\b"
+            rf"(?:\s+(?:for|on|of)\s+{word}(?:\s+{word}){{0,3}})?"
+        )
+
+    def is_name(self, name: str) -> bool:
+        words = re.sub(r"[’']s\b", "", name).replace("‘", " ").replace("’", " ").split()
+        if not words or len(words) > 12 or name in self.defined or self.reject.search(name):
+            return False
+        if not name[0].isupper() and not name[0].isdigit():
+            return False
+        return all(w[0].isupper() or w[0].isdigit() or w.lower() in self.small for w in words)
+
+    def find(self, text: str, bounds: set[int], others: list[tuple[int, int]]) -> list[Candidate]:
+        out: list[Candidate] = []
+        for m in self.QUOTE.finditer(text):
+            name = m.group(2).rstrip(".,;:!? ")
+            s, e = m.start(2), m.start(2) + len(name)
+            if not self.is_name(name):
+                continue
+            rule = self.judge(text, m, name)
+            if rule:
+                out.append(Candidate(s, e, rule))
+                alias = self.alias.match(text, m.end())
+                if alias and self.is_name(alias.group(1)):
+                    a = text.index(alias.group(1), alias.start())
+                    out.append(Candidate(a, a + len(alias.group(1)), "quote-alias"))
+        for m in self.bare.finditer(text):
+            s, e = m.span()
+            lead = re.match(r"(?:(?:The|In|On|At|Our|This|These|A|An|Its)\s+)+", text[s:e])
+            s += lead.end() if lead else 0
+            name = text[s:e]
+            if len(name.split()) < 2 or not self.is_name(name) or text[:s].rstrip().endswith(")"):
+                continue
+            if not any(a <= s < b or a < e <= b for a, b, *_ in ((c.start, c.end) for c in out)):
+                out.append(Candidate(s, e, "title"))
+        return out
+
+    def judge(self, text: str, m: re.Match, name: str) -> str | None:
+        last = name.split()[-1]
+        if last in self.heads:
+            return "quote-head"
+        if self.product.match(text, m.end()):
+            return None
+        if self.after.match(text, m.end()):
+            return "quote-after"
+        if self.passive.match(text, m.end()):
+            return "quote-passive"
+        window = text[max(0, m.start() - 60):m.start()]
+        if self.before.search(window):
+            return "quote-before"
+        if self.titled.search(window):
+            return "quote-titled"
+        return None
+
+
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w for w in jieba.lcut(text) if w.strip())
+
+
+@lru_cache(maxsize=2)
+def _rules(lang: str):
+    patterns = load_patterns("programmes")
+    return EnRules(patterns["en"]) if lang == "en" else ZhRules(patterns["zh"])
+
+
+class ProgrammeRecogniser:
+    """spaCy component: adds Programme spans (name without its quote marks) to the doc."""
+
+    def __init__(self, lang: str) -> None:
+        self.rules = _rules("en" if lang == "en" else "zh")
+        self.org_endings = tuple(load_patterns("programmes")["org_endings"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        original = doc.user_data.get("original", doc.text)
+        others = [(_chars(s), s) for s in spans_of(doc) if s.label_ != TYPE]
+        bounds = {t.idx for t in doc} | {t.idx + len(t) for t in doc}
+        done: set[tuple[int, int]] = set()
+        for cand in self.rules.find(doc.text, bounds, [c for c, _ in others]):
+            if (cand.start, cand.end) in done:
+                continue
+            done.add((cand.start, cand.end))
+            label = re.sub(r"\s+", " ", original[cand.start:cand.end]).strip()
+            claimed = [sp for (s, e), sp in others if s <= cand.start and cand.end <= e]
+            if claimed and not self.reclaims(cand, claimed, label):
+                continue  # 「阿里健康」: another recogniser's name, quoted as a defined term
+            key = match_key(label)
+            if key:
+                add_span(doc, cand.start, cand.end, TYPE, key, label, {"rule": cand.rule})
+        return doc
+
+    def reclaims(self, cand: Candidate, claimed: list, label: str) -> bool:
+        """A quoted name launched as a programme (We established the "X Alliance") is the
+        programme, not an organisation, unless its own last word names a body (基金會)."""
+        if not cand.rule.startswith("quote-") or label.endswith(self.org_endings):
+            return False
+        if any(sp.label_ != "Organization" or _chars(sp) != (cand.start, cand.end) for sp in claimed):
+            return False
+        doc = claimed[0].doc
+        doc.spans[SPAN_KEY] = [sp for sp in doc.spans[SPAN_KEY] if all(sp is not c for c in claimed)]
+        return True
+
+
+def _chars(span) -> tuple[int, int]:
+    attrs = span._.esg_attrs or {}
+    return attrs.get("start_char", span.start_char), attrs.get("end_char", span.end_char)
+
 
 @Language.factory("esg_programme", default_config={"lang": "zh"})
-def make_programme(nlp: Language, name: str, lang: str):
-    return lambda doc: doc
+def make_programme(nlp: Language, name: str, lang: str) -> ProgrammeRecogniser:
+    return ProgrammeRecogniser(lang)

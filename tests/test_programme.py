@@ -1,0 +1,121 @@
+"""The programme recogniser on real sentences of the seed reports (examples/reports/)."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from extractors.components import programme  # noqa: F401  (registers esg_programme)
+from extractors.components.base import SPAN_KEY
+from extractors.normalise import match_key, to_simplified
+
+
+def _pipeline(lang: str):
+    if lang == "en":
+        nlp = spacy.blank("en")
+    else:
+        nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    nlp.add_pipe("esg_programme", config={"lang": lang})
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def zh():
+    return _pipeline("zh")
+
+
+@pytest.fixture(scope="module")
+def en():
+    return _pipeline("en")
+
+
+def found(nlp, text: str, kind: str = "paragraph") -> list[str]:
+    """Labels of the Programme spans the component adds to one block of text."""
+    folded = text if nlp.lang == "en" else to_simplified(text)
+    doc = nlp.make_doc(folded)
+    doc.user_data.update({"original": text, "lang": nlp.lang, "kind": kind, "heading": ""})
+    doc = nlp(doc)
+    return [s._.esg_label for s in doc.spans.get(SPAN_KEY, []) if s.label_ == "Programme"]
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # a quoted name classified by the noun after it
+        ("我們面向全體員工開展「健康學院」線上直播培訓，聚焦行業與用戶洞察", ["健康學院"]),
+        ("2024 年，京東健康推出「 過期藥回收」社會公益項目，致力於提升公眾用藥安全與環保意識。", ["過期藥回收"]),
+        # a list of quoted names sharing one classifier
+        ("支持員工參與集團的培訓活動，例如「三板斧」「俠客行」等基礎管理培訓活動。", ["三板斧", "俠客行"]),
+        # launched by the verb before it
+        ("京東健康聚焦騎手、快遞小哥等戶外工作者，精心定制 「暖心藥包」，致敬他們的辛勤付出。", ["暖心藥包"]),
+        ("聯合博鰲樂城罕見病醫學臨床中心，打造了國內首個「罕見病全球藥物信息平台」，", ["罕見病全球藥物信息平台"]),
+        # a head-word inside the quotes, nested quote marks kept
+        ("京東健康攜手雅培醫學營養品開展以「營養百歲人生 養老「培」伴計劃」為主題的快閃活動。",
+         ["營養百歲人生 養老「培」伴計劃"]),
+        # unquoted: after a verb, a case title, a list item, a recurring edition
+        ("同時，我們激勵消費者參與循環箱回收計劃，在全國超過300個城市中安排2小時內", ["循環箱回收計劃"]),
+        ("案例：菜鳥綠色快遞包裝回收計劃", ["菜鳥綠色快遞包裝回收計劃"]),
+        ("小天南星計劃：制定為期三年的培養計劃，通過迎新會使其快速熟悉環境", ["小天南星計劃"]),
+        ("2024 年，公司舉辦講武堂第二期培訓活動，以「 拓思路，促增長」為核心理念", ["講武堂"]),
+    ],
+)
+def test_zh_programmes(zh, text, names):
+    assert found(zh, text) == names
+
+
+def test_zh_heading_names_a_programme(zh):
+    assert found(zh, "阿里健康杭州園區節能技術改造項目", "heading") == ["阿里健康杭州園區節能技術改造項目"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "秉承「綠水青山就是金山銀山」的發展理念，持續關注氣候變化，",  # a slogan
+        "嚴格遵守《中華人民共和國個人信息保護法》《中華人民共和國數據安全法》",  # laws
+        "阿里雲 彭博新能源財經(BloombergNEF) 2021年「中國綠電採購企業排行榜」",  # a ranking
+        "本項目獲選華夏時報社2024（第四屆）華夏公益論壇「年度十大華夏公益項目」",  # an award
+        "京東健康員工培訓計劃",  # a table caption that only describes
+        "2022年，阿里健康設立行政工程運營中心，集中化、精細化管理全國各個園區",  # 工程 inside a word
+        "公司根據國家防疫政策和集團策略，通過實行「園區碼」「城市碼」，對全體員工實現",  # tools
+    ],
+)
+def test_zh_not_programmes(zh, text):
+    assert found(zh, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Alibaba Health launched the “Woodpecker” program in 2017, hoping to upgrade the service quality",
+         ["Woodpecker"]),
+        ("In January 2018, Alibaba Health and MSD China launched a strategic cooperation project called "
+         "“Say ‘No’ to Cervical Cancer.”", ["Say ‘No’ to Cervical Cancer"]),
+        ("the Company participates in the “Earth Hour” environmental protection movement initiated by the "
+         "World Wide Fund for Nature (WWF) every year", ["Earth Hour"]),
+        ("On August 15, 2017, “Ruizhi Adult Vaccination Service System” (“Ruizhi Project”) was officially "
+         "launched", ["Ruizhi Adult Vaccination Service System", "Ruizhi Project"]),
+        ("Alibaba Health’s Health Campaign for Spring Festival – “Health Guarantees Jubilance”",
+         ["Health Guarantees Jubilance", "Alibaba Health’s Health Campaign for Spring Festival"]),
+    ],
+)
+def test_en_programmes(en, text, names):
+    assert found(en, text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alibaba Health aims to achieve the ultimate goal of “making pharmaceutical searches easy”.",
+        "Kang Hui, the presenter of CCTV “News Simulcast”",
+        "Adventures of the Wolfberry, the “Internet Celebrity of the Year”",
+    ],
+)
+def test_en_not_programmes(en, text):
+    assert found(en, text) == []
+
+
+def test_key_is_the_name_without_quotes(zh):
+    doc = zh.make_doc(to_simplified("京東健康發起「 坐著洗澡」公益項目，聯合公益組織等多方力量"))
+    doc.user_data["original"] = "京東健康發起「 坐著洗澡」公益項目，聯合公益組織等多方力量"
+    span = zh(doc).spans[SPAN_KEY][0]
+    assert span._.esg_label == "坐著洗澡"
+    assert span._.esg_key == match_key("坐著洗澡") == match_key("「 坐著洗澡」")
