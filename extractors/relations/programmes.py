@@ -1,0 +1,114 @@
+"""runsProgramme: which companies run the programmes a report names.
+
+An ESG report presents the programmes it names as the reporter's own work (開展「X」, we
+launched the "X"), so the reporter runs a programme unless its sentence gives it to someone
+else: a company whose name starts the programme's name (菜鳥綠色快遞包裝回收計劃), an owner
+right before it (集團的「X」, the Group's "X"), or an agent after it (由X主導, initiated by
+WWF) when the reporter only takes part. A company that launches the programme together with
+the reporter (A與B共同發起, A and B launched, B joined A to launch, cooperation between A and B)
+runs it too. Only companies run programmes in the contract: a programme driven by an NGO or
+a government body gets no edge.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..model import Mention, Relation, Sentence
+
+PREDICATE = "runsProgramme"
+
+# The reporter in its own words (the company recogniser may not mark these).
+_SELF = r"我们|本公司|本集团|公司|\b(?:[Ww]e|the Company)\b"
+# The reporter itself launches it: 我們開展「X」, 公司聯合公益機構發起的「X」, Alibaba Health launched.
+_LAUNCH = re.compile(
+    r"开展|发起|推出|启动|举办|打造|实施|推进|定制|协办|主办|承办|组织|创办|设立|成立|开设|准备|"
+    r"\b(?:launch|establish|initiat|organi[sz]|host|start|introduc|set up|creat|found|produc|provid)"
+)
+# Joins two companies into one subject: 阿里健康聯合菜鳥, A and B, A joined by B.
+_CO = re.compile(r"\s*(?:[、,，]|和|与|及|以及|联合|携手|同|and|together with|joined by|with)\s*")
+# B, a leading company, joined A (to launch ...): B co-runs with A.
+_JOINED = re.compile(r"[^。；;]{0,70}\bjoined\s*$")
+# The company before owns it: 集團的培訓活動，例如「X」, the Group's "X".
+_OWNER = re.compile(r"\s*(?:的|’s|'s)[^。；;.]{0,14}$")
+# Someone else drives it: 由X主導, X組織 (after the programme), initiated by X.
+_AGENT_ZH = re.compile(
+    r"(?:由|^\s*[：:]\s*)(?P<who>[^，。；,：:]{2,40}?)(?:主导|发起|主办|组织|牵头|举办)"
+)
+_AGENT_EN = re.compile(r"\b(?:initiated|organi[sz]ed|launched|run|hosted|held|led)\s+by\s+")
+
+
+def extract(ctx) -> Iterable[Relation]:
+    reporter: Mention | None = ctx.reporter
+    if reporter is None:
+        return
+    for sent in ctx.sentences:
+        programmes = [m for m in sent.mentions if m.type == "Programme"]
+        if not programmes:
+            continue
+        companies = sorted((m for m in sent.mentions if m.type == "Company"), key=lambda m: m.start)
+        for prog in programmes:
+            for runner in runners(sent, prog, reporter, companies):
+                yield Relation(runner, PREDICATE, prog, sent.evidence())
+
+
+def runners(sent: Sentence, prog: Mention, reporter: Mention, companies: list[Mention]) -> list[Mention]:
+    """The companies that run ``prog`` according to its sentence (the reporter by default)."""
+    text = sent.folded
+    p0, p1 = prog.start - sent.start, prog.end - sent.start
+    spans = [(c, c.start - sent.start, c.end - sent.start) for c in companies]
+    own = [c for c, s, e in spans if s == p0 and e < p1]
+    if own:  # 菜鳥綠色快遞包裝回收計劃: the name says whose it is
+        return [reporter if own[0].key == reporter.key else own[0]]
+    outside = [(c, s, e) for c, s, e in spans if e <= p0 or s >= p1]
+    if not _self_launches(text[:p0], reporter, outside):
+        owner = [c for c, s, e in outside if e <= p0 and _OWNER.fullmatch(text[e:p0])]
+        if owner and owner[-1].key != reporter.key:
+            return [owner[-1]]
+        agent = _agent(text, p1, outside)
+        if agent is not False:
+            return [agent] if agent is not None else []
+    return [reporter, *co_runners(text, reporter, outside)]
+
+
+def _self_launches(before: str, reporter: Mention, spans: list) -> bool:
+    """The reporter (by name or as 我們/the Company) launches what follows in this clause."""
+    clause = re.split(r"[。；;]", before)[-1]
+    off = len(before) - len(clause)
+    selves = [e for c, s, e in spans if c.key == reporter.key and s >= off]
+    selves += [off + m.end() for m in re.finditer(_SELF, clause)]
+    return any(_LAUNCH.search(before[e:]) for e in selves)
+
+
+def _agent(text: str, p1: int, spans: list):
+    """Who drives the programme according to the words after it: a company Mention, None for
+    someone who is not a company, False when the sentence names no agent."""
+    tail = text[p1:]
+    m = _AGENT_ZH.search(tail) or _AGENT_EN.search(tail)
+    if not m or m.start() > (30 if m.re is _AGENT_ZH else 80):
+        return False
+    who = p1 + (m.start("who") if "who" in m.groupdict() else m.end())
+    comp = next((c for c, s, e in spans if 0 <= s - who <= 4), None)
+    if comp is None and not m.group(0).lstrip().startswith(("由", "by")) and "by" not in m.group(0):
+        return False  # 小天南星計劃：制定……組織: a gloss, not an agent
+    return comp
+
+
+def co_runners(text: str, reporter: Mention, spans: list) -> list[Mention]:
+    """Companies joined to the reporter as one subject (A與B, A and B, B joined A, between A and B)."""
+    order = sorted(spans, key=lambda x: x[1])
+    out: list[Mention] = []
+    for i, (c, s, e) in enumerate(order):
+        if c.key != reporter.key:
+            continue
+        j = i + 1  # forwards along A, B and C
+        while j < len(order) and _CO.fullmatch(text[order[j - 1][2]:order[j][1]]):
+            out.append(order[j][0])
+            j += 1
+        j = i - 1  # backwards: B and A, B (a leader in ...) joined A
+        while j >= 0 and (_CO.fullmatch(text[order[j][2]:order[j + 1][1]])
+                          or (j == i - 1 and _JOINED.fullmatch(text[order[j][2]:s]))):
+            out.append(order[j][0])
+            j -= 1
+    unique = {c.key: c for c in reversed(out) if c.key != reporter.key}
+    return list(unique.values())
