@@ -1,8 +1,125 @@
-"""Recogniser for sdg mentions (placeholder: being written)."""
+"""Recogniser for the UN Sustainable Development Goals (``SDG``).
+
+A goal is named by its number (SDG 3, SDGs 3 and 4, 可持續發展目標3, 目標3, Goal 12) or by its
+title in any of three languages (良好健康與福祉, Good Health and Well-being). Titles are also
+common phrases (氣候行動, gender equality), and "目標3"/"Goal 3" are also a company's own
+targets, so those count only in an SDG context: the sentence, the block or its section heading
+speaks of the SDGs, or the title is printed right after its own number (SDG tables: "3 良好健康
+與福祉"). Key ``sdg<n>``, attrs ``{"number": n}``, label the official title in the report's
+script.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .base import add_span, load_patterns
+from .framework import ascii_fold, flexible, heading, pick_longest, sentence_around, taken_ranges
+
+_JOINERS = re.compile(r"[\s\-、,，]+")
+_CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def chinese_number(text: str) -> int:
+    """一 .. 十七 -> 1 .. 17 (0 when it is not a number up to 99)."""
+    if not text or any(c not in _CN for c in text):
+        return 0
+    if "十" not in text:
+        return _CN[text] if len(text) == 1 else 0
+    tens, _, units = text.partition("十")
+    return (_CN.get(tens, 0) if tens else 1) * 10 + (_CN.get(units, 0) if units else 0)
+
+
+def _title_regex(title: str) -> str:
+    """A title as a regex: spaces and 、 may be missing or doubled, line breaks may sit anywhere."""
+    parts = [re.escape(w) for w in re.split(r"\s+", title.strip())]
+    return r"\s+".join(parts).replace(r"\-", r"[-\s]?").replace("、", r"[、,，\s]?")
+
+
+def _squeeze(text: str) -> str:
+    """Lower-cased, without the spaces and joiners a title regex lets vary (a cheap pre-check)."""
+    return _JOINERS.sub("", text).lower()
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict:
+    """sdgs.yaml with its patterns compiled."""
+    data = load_patterns("sdgs")
+    goals = {int(n): g for n, g in data["goals"].items()}
+    titles = []
+    for n, g in goals.items():
+        for title in [*g["en"], *g["zh-Hant"], *g["zh"]]:
+            titles.append((n, title))
+    alternation = "|".join(f"(?P<g{n}_{i}>{_title_regex(t)})" for i, (n, t) in enumerate(titles))
+    nums = data["numbers"]
+    return {
+        "goals": goals,
+        "titles": flexible(alternation),
+        "squeezed_titles": sorted({_squeeze(t) for _, t in titles}),
+        "context": flexible(data["context"]),
+        "explicit": [flexible(p) for p in nums["explicit"]],
+        "contextual": [flexible(p) for p in nums["contextual"]],
+        "list_next": flexible(nums["list_next"]),
+        "before_title": re.compile(nums["before_title"] + r"$"),
+    }
+
+
+class SDGRecognizer:
+    """Adds an ``SDG`` span for each goal named in the block."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.gaz = gazetteer()
+
+    def _label(self, n: int, lang: str) -> str:
+        goal = self.gaz["goals"][n]
+        if lang == "en":
+            return goal["en"][0]
+        return goal["zh-Hant"][0] if lang == "zh-Hant" else goal["zh"][0]
+
+    def _in_context(self, doc: Doc, text: str, start: int, end: int) -> bool:
+        ctx = self.gaz["context"]
+        return bool(ctx.search(sentence_around(text, start, end)) or ctx.search(text)
+                    or ctx.search(heading(doc)))
+
+    def _numbers(self, doc: Doc, text: str) -> Iterator[tuple[int, int, int]]:
+        rules = [(rx, False) for rx in self.gaz["explicit"]] + [(rx, True) for rx in self.gaz["contextual"]]
+        for rx, needs_context in rules:
+            for m in rx.finditer(text):
+                if needs_context and not self._in_context(doc, text, m.start(), m.end()):
+                    continue
+                yield m.start(), m.end(), int(m.group("n")) if m.group("n") else chinese_number(m.group("cn"))
+                pos = m.end()
+                while nxt := self.gaz["list_next"].match(text, pos):
+                    yield nxt.start("n"), nxt.end(), int(nxt.group("n"))
+                    pos = nxt.end()
+
+    def _titles(self, doc: Doc, text: str) -> Iterator[tuple[int, int, int]]:
+        squeezed = _squeeze(text)
+        if not any(t in squeezed for t in self.gaz["squeezed_titles"]):
+            return  # the title regex is slow; most blocks name no goal at all
+        for m in self.gaz["titles"].finditer(text):
+            n = int(m.lastgroup[1:].split("_")[0])
+            before = self.gaz["before_title"].search(text, max(0, m.start() - 8), m.start())
+            if before and int(before.group("n")) == n:
+                yield before.start(), m.end(), n
+            elif self._in_context(doc, text, m.start(), m.end()):
+                yield m.start(), m.end(), n
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = ascii_fold(doc.text)
+        lang = doc.user_data.get("lang") or ("en" if self.lang == "en" else "zh-Hans")
+        found = [(s, e, n) for s, e, n in [*self._titles(doc, text), *self._numbers(doc, text)]
+                 if 1 <= n <= 17]
+        for s, e, n in pick_longest(found, taken_ranges(doc)):
+            add_span(doc, s, e, "SDG", f"sdg{n}", self._label(n, lang), {"number": n})
+        return doc
+
 
 @Language.factory("esg_sdg", default_config={"lang": "zh"})
-def make_sdg(nlp: Language, name: str, lang: str):
-    return lambda doc: doc
+def make_sdg(nlp: Language, name: str, lang: str) -> SDGRecognizer:
+    return SDGRecognizer(lang)

@@ -1,0 +1,29 @@
+"""``contributesToSDG``: the reporter, or a programme, -> a goal it works towards.
+
+The SDG recogniser only keeps goals named in an SDG context (a number, or a title beside its
+number or under SDG words), and a report names goals to map its own work onto them: so each
+goal mention gives reporter -> goal. A programme named in the same sentence, or in the same
+table row, contributes to the goals of that sentence or row. A sentence naming (nearly) all
+17 goals describes the SDGs themselves and maps nothing.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Relation
+
+_ALL_GOALS = 12  # naming this many distinct goals at once is a description of the SDGs
+
+
+def extract(ctx) -> Iterator[Relation]:
+    reporter = ctx.reporter
+    for sent in ctx.sentences:
+        goals = [m for m in sent.mentions if m.type == "SDG"]
+        if not goals or len({m.key for m in goals}) >= _ALL_GOALS:
+            continue
+        programmes = [m for m in sent.mentions if m.type == "Programme"]
+        for goal in goals:
+            if reporter is not None:
+                yield Relation(reporter, "contributesToSDG", goal, sent.evidence())
+            for programme in programmes:
+                yield Relation(programme, "contributesToSDG", goal, sent.evidence())
