@@ -112,7 +112,10 @@ async def run_catalogue_query(name: str, request: Request) -> Response:
             return _json_error(400, f"{name} has no parameter {key!r}", parameters=sorted(declared))
         if key in bindings:
             return _json_error(400, f"parameter {key!r} given twice")
-        bindings[key] = to_term(value)
+        try:
+            bindings[key] = to_term(value)
+        except ValueError as e:  # e.g. an http(s) value that is not a valid IRI
+            return _json_error(400, f"parameter {key!r}: {e}")
     job = Job(sparql=q.sparql, bindings=bindings, accept=request.headers.get("accept"),
               max_results=request.app.state.settings.max_results)
     answer = await run_job(request, job)
