@@ -43,6 +43,7 @@ class Found:
     head: str
     bare: bool = False  # a head-word alone (工作小组): needs the report to resolve it
     key: str | None = None
+    alias_of: "Found | None" = None  # a short name in brackets right after the full one
 
 
 @lru_cache(maxsize=1)
@@ -241,6 +242,18 @@ class _EnRules:
 # ---------------------------------------------------------------- the component
 
 
+_BRACKETED = re.compile(r"\s*[（(]\s*[「“\"]?\s*$")
+
+
+def _link_aliases(found: list[Found], text: str) -> None:
+    """職業健康安全委員會（OHS 委員會）, Environmental ... Committee (the "ESG Committee"):
+    the bracketed name is the same body."""
+    for a, b in zip(found, found[1:]):
+        gap = text[a.end:b.start]
+        if _BRACKETED.fullmatch(gap) or re.fullmatch(r"\s*[（(]\s*(?:the\s+)?[“\"]?\s*", gap):
+            b.alias_of = a
+
+
 def _resolve(found: list[list[Found]], texts: list[str], lang: str) -> None:
     """Give keys over the whole report: a bare head joins the report's one named body with
     that head; an English name led by an owner's name (a Title-case phrase the report uses
@@ -260,6 +273,10 @@ def _resolve(found: list[list[Found]], texts: list[str], lang: str) -> None:
                            and _owner_prefix(f.name[: -len(n)].strip(), report)]
                 base = max(shorter, key=len) if shorter else f.name
             f.key = committee_key(base)
+    for fs in found:
+        for f in fs:
+            if f.alias_of is not None and f.alias_of.key:
+                f.key = f.alias_of.key
 
 
 def _owner_prefix(prefix: str, report: str) -> bool:
@@ -278,8 +295,9 @@ class CommitteeRecogniser:
 
     def _find(self, doc: Doc) -> list[Found]:
         taken = [(s.start_char, s.end_char) for s in spans_of(doc)]
-        return [f for f in self.rules.find(doc)
-                if not any(a < f.end and f.start < b for a, b in taken)]
+        found = [f for f in self.rules.find(doc) if not any(a < f.end and f.start < b for a, b in taken)]
+        _link_aliases(found, doc.text)
+        return found
 
     def _add(self, doc: Doc, found: list[Found]) -> None:
         for f in found:

@@ -1,0 +1,489 @@
+"""Governance structure: hasCommittee, reportsTo, chairedBy, memberOf.
+
+Reports describe their governance in a few recurring shapes; each rule reads one.
+
+- hasCommittee: an ESG report presents the bodies it names as the reporter's own, unless a
+  company stands right before one as its owner (京東集團的職業健康安全委員會, the Group's …);
+  bodies set up under another company's body belong to that company too.
+- reportsTo: 董事會下設審核委員會、薪酬委員會及提名委員會 (each body listed after 下設 is under
+  the one before it), 該工作小組向董事會匯報 / X reports to the Board (the subject is under
+  the addressee), 董事會風險管理委員會 (a board committee named with its board), and org
+  charts flattened to lines (a body alone on a line, then lines holding only bodies).
+- chairedBy / memberOf: director tables, whose rows PDF extraction spreads over several lines
+  (獨立非執行董事兼薪酬委員會主席 / 李玲 女 / 薪酬委員會主席、審計委員會成員): a row is the
+  person's line with the role lines before it and the lines after it up to the next row; a
+  body it names with 主席 after it is chaired by the person, any body it names has the person
+  as member; a director (董事) is a member of the board, and a 主席 that follows no body is
+  the board's chair. Sentences: 審計委員會主席陳興垚, 由X擔任主席, X, chair of Y, chaired by X,
+  and a body led by an executive role (首席執行官領導的風險管理委員會) whose one holder the
+  report names elsewhere. A column of bare names in a board section (a flattened director
+  list) are board members; a name alone under a chairman's title (a signed letter) chairs it.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..components.base import load_patterns
+from ..components.committee import committee_key
+from ..components.committee import patterns as committee_patterns
+from ..model import Block, Evidence, Mention, Relation, Sentence
+from ..normalise import to_simplified
+
+BOARD = "board"  # the canonical key of a board of directors (patterns/committees.yaml)
+
+_CHAIR_ZH = r"主席|主任|召集人|组长|董事长|牵头人"
+_CHAIR_AFTER = re.compile(rf"\s*(?:{_CHAIR_ZH}|[Cc]hair(?:man|woman|person)?\b)")
+_DIRECTOR = re.compile(r"董事(?!会|局)|\b[Dd]irector\b")
+_BOARD_CHAIR = re.compile(r"(?<!副)(?:主席|董事长)|\bChair(?:man|woman|person)?\b")
+# A line that opens a director row with the person's title.
+_ROW_START = re.compile(r"\s*(?:独立非执行董事|非执行董事|执行董事|独立董事|董事|主席|副主席|董事长|首席|"
+                        r"行政总裁|总裁|Independent|Non-executive|Executive|Chair)")
+_ZH_SEP = re.compile(r"\s*(?:[、/,]|和|及|与|以及|暨|and|&)?\s*")
+_EN_SEP = re.compile(r"\s*(?:,|and|&|,\s*and)?\s*(?:the\s+)?")
+
+_UNDER_ZH = re.compile(r"下设(?:有|了|的)?|下辖")
+_REPORT_ZH = re.compile(r"(?:向|对)\s*(?:本公司|公司|本集团|集团)?(?P<to>[^，。；]{1,40}?)(?:汇报|报告|负责|述职)")
+_REPORT_EN = re.compile(r"\b(?:reports?|reporting|(?:is|are)\s+accountable|(?:is|are)\s+responsible)"
+                        r"\s+(?:directly\s+)?to\s+(?:the\s+)?", re.I)
+_UNDER_EN = re.compile(r"\s*,?\s*(?:which\s+is\s+|set\s+up\s+|established\s+)?(?:under|of)\s+(?:the\s+)?", re.I)
+# A clause after a comma that goes on with the same subject (…成立，並直接向董事會匯報).
+_SAME_SUBJECT = re.compile(r"\s*(?:并|并且|且|同时|直接|定期|每年|每季度|亦|也|将|会|需|负责|及时|主要)")
+
+_CHAIRED_BY_ZH = re.compile(rf"由(?P<who>[^，。；]{{1,30}}?)(?:先生|女士|博士)?(?:担任|出任)[^，。；]{{0,12}}?(?:{_CHAIR_ZH})")
+_LED_BY_ZH = re.compile(r"由(?P<who>[^，。；]{1,30}?)(?:领导|牵头|主持|带领)")
+_LEADS_ZH = re.compile(r"(?P<who>[^，。；由]{1,30}?)(?:领导|牵头|主持|带领)的\s*$")
+_MEMBERS_ZH = re.compile(r"\s*(?:的)?(?:成员|委员)(?:包括|为|有|是|：|:)")
+_OWNER_EN = r"(?:(?:[A-Z][\w&.\-]*\s+){0,4}[A-Z][\w&.\-]*(?:’s|'s)\s+)?"
+_CHAIR_OF_EN = re.compile(rf"\s*,?\s*(?:the\s+|our\s+)?(?:chair|chairman|chairwoman|chairperson|head|leader)"
+                          rf"\s+of\s+(?:the\s+)?{_OWNER_EN}", re.I)
+_CHAIRED_BY_EN = re.compile(r"\s*,?\s*(?:which\s+|that\s+)?(?:is\s+|was\s+)?(?:chaired|led|headed)\s+by\s+"
+                            r"(?:(?:Mr|Ms|Mrs|Dr|Prof|Professor)\.?\s+)?", re.I)
+_MEMBER_OF_EN = re.compile(rf"\s*,?\s*(?:is|was|as|serves\s+as)?\s*(?:a\s+|the\s+)?members?\s+of\s+(?:the\s+)?{_OWNER_EN}",
+                           re.I)
+
+
+def extract(ctx) -> Iterable[Relation]:
+    view = _View.of(ctx)
+    edges = [r for r in _reports_to(view) if r.subject.key != r.object.key]
+    yield from _has_committee(ctx, view, edges)
+    yield from edges
+    yield from _chairs_and_members(view)
+
+
+# ---- the report as blocks of sentences --------------------------------------------------------
+
+
+@dataclass
+class _Block:
+    block: Block
+    sentences: list[Sentence] = field(default_factory=list)
+
+    @property
+    def mentions(self) -> list[Mention]:
+        return [m for s in self.sentences for m in s.mentions]
+
+    def of(self, type_: str) -> list[Mention]:
+        return sorted((m for m in self.mentions if m.type == type_), key=lambda m: m.start)
+
+    def text(self, en: bool) -> str:
+        """The block's text, folded to Simplified for Chinese (same length as the original)."""
+        return self.block.text if en else to_simplified(self.block.text)
+
+
+@dataclass
+class _View:
+    en: bool
+    blocks: list[_Block]
+    sentences: list[Sentence]
+
+    @classmethod
+    def of(cls, ctx) -> "_View":
+        blocks: list[_Block] = []
+        for s in ctx.sentences:
+            if not blocks or blocks[-1].block is not s.block:
+                blocks.append(_Block(s.block))
+            blocks[-1].sentences.append(s)
+        return cls(ctx.document.language == "en", blocks, ctx.sentences)
+
+    def text(self, sent: Sentence) -> str:
+        return sent.text if self.en else sent.folded
+
+    def first_of_key(self) -> dict[str, Mention]:
+        out: dict[str, Mention] = {}
+        for sent in self.sentences:
+            for m in _of(sent, "Committee"):
+                out.setdefault(m.key, m)
+        return out
+
+
+def _of(sent: Sentence, type_: str) -> list[Mention]:
+    return sorted((m for m in sent.mentions if m.type == type_), key=lambda m: m.start)
+
+
+def _local(sent: Sentence, m: Mention) -> tuple[int, int]:
+    return m.start - sent.start, m.end - sent.start
+
+
+def _listed(text: str, sent: Sentence, items: list[Mention], start: int, sep: re.Pattern) -> list[Mention]:
+    """The mentions listed from ``start`` on: the first right there, each next one after a
+    list separator (、 和 及 and)."""
+    out: list[Mention] = []
+    pos = start
+    for m in items:
+        s, e = _local(sent, m)
+        if s < pos:
+            continue
+        if not sep.fullmatch(text[pos:s]):
+            break
+        out.append(m)
+        pos = e
+    return out
+
+
+# ---- reportsTo ---------------------------------------------------------------------------------
+
+
+def _reports_to(view: _View) -> Iterator[Relation]:
+    for sent in view.sentences:
+        coms = _of(sent, "Committee")
+        if len(coms) >= 2:
+            rules = _en_reports_to if view.en else _zh_reports_to
+            for child, parent in rules(view.text(sent), sent, coms):
+                yield Relation(child, "reportsTo", parent, sent.evidence())
+    yield from _org_charts(view)
+
+
+def _zh_reports_to(text: str, sent: Sentence, coms: list[Mention]) -> Iterator[tuple[Mention, Mention]]:
+    for m in _UNDER_ZH.finditer(text):  # 董事會下設審核委員會、薪酬委員會及提名委員會
+        before = [c for c in coms if _local(sent, c)[1] <= m.start()]
+        if before:
+            for child in _listed(text, sent, coms, m.end(), _ZH_SEP):
+                yield child, before[-1]
+    for m in _REPORT_ZH.finditer(text):  # 該工作小組向董事會及高級管理層匯報
+        subject = _subject_before(text, sent, coms, m.start())
+        if subject is not None:
+            for parent in _listed(text, sent, coms, m.start("to"), _ZH_SEP):
+                if _local(sent, parent)[1] <= m.end("to"):
+                    yield subject, parent
+    for a, b in zip(coms, coms[1:]):  # 董事會風險管理委員會
+        if a.key == BOARD and a.end == b.start:
+            yield b, a
+
+
+def _en_reports_to(text: str, sent: Sentence, coms: list[Mention]) -> Iterator[tuple[Mention, Mention]]:
+    for m in _REPORT_EN.finditer(text):  # the ESG Working Group reports to the Board
+        subject = _subject_before(text, sent, coms, m.start())
+        if subject is not None:
+            for parent in _listed(text, sent, coms, m.end(), _EN_SEP):
+                yield subject, parent
+    for a, b in zip(coms, coms[1:]):  # the Audit Committee under the Board
+        if b.key == BOARD and _UNDER_EN.fullmatch(text[_local(sent, a)[1]:_local(sent, b)[0]]):
+            yield a, b
+
+
+def _subject_before(text: str, sent: Sentence, coms: list[Mention], pos: int) -> Mention | None:
+    """The body that is the subject of the clause ending at ``pos``: the nearest one before,
+    in the same clause or in one a comma joins with the same subject (…成立，並直接向…)."""
+    before = [c for c in coms if _local(sent, c)[1] <= pos]
+    if not before:
+        return None
+    gap = text[_local(sent, before[-1])[1]:pos]
+    if re.search(r"[。；;]", gap):
+        return None
+    if re.search(r"[，,：:]", gap) and not _SAME_SUBJECT.match(re.split(r"[，,：:]", gap)[-1]):
+        return None
+    return before[-1]
+
+
+def _boxes(blk: _Block) -> list[Mention]:
+    """The bodies of a block that holds nothing else (an org-chart box, or a row of boxes)."""
+    coms = blk.of("Committee")
+    text, base = blk.block.text, blk.block.start
+    rest, pos = [], 0
+    for m in coms:
+        rest.append(text[pos:m.start - base])
+        pos = m.end - base
+    rest.append(text[pos:])
+    return coms if coms and re.fullmatch(r"[\s:：、,]*", "".join(rest)) else []
+
+
+def _org_charts(view: _View) -> Iterator[Relation]:
+    """A body alone on a line with no box above it, then lines holding only bodies, one of
+    them a row of two or more: those sit under it (董事會 / 審核委員會 薪酬委員會 提名委員會)."""
+    boxes = [_boxes(b) for b in view.blocks]
+    for i, top in enumerate(boxes):
+        if len(top) != 1 or (i and boxes[i - 1]):
+            continue
+        below: list[list[Mention]] = []
+        for row in boxes[i + 1:]:
+            if not row:
+                break
+            below.append(row)
+        if below and max(len(r) for r in below) >= 2:
+            ev = view.blocks[i].sentences[0].evidence()
+            yield from (Relation(child, "reportsTo", top[0], ev) for row in below for child in row)
+
+
+# ---- hasCommittee ------------------------------------------------------------------------------
+
+
+def _owner(text: str, sent: Sentence, com: Mention, companies: list[Mention], en: bool) -> Mention | None:
+    """A company named as the body's owner: right before it (with 的/之/'s), or after it
+    (Committee of X)."""
+    s, e = _local(sent, com)
+    for c in companies:
+        cs, ce = _local(sent, c)
+        if ce <= s and re.fullmatch(r"\s*(?:的|之|’s|'s)?\s*", text[ce:s]):
+            return c
+        if en and cs >= e and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[e:cs]):
+            return c
+    return None
+
+
+def _has_committee(ctx, view: _View, edges: list[Relation]) -> Iterator[Relation]:
+    reporter: Mention | None = ctx.reporter
+    if reporter is None:
+        return
+    others: dict[str, Mention] = {}  # committee key -> the other company that owns it
+    first: dict[str, tuple[Mention, Sentence]] = {}
+    for sent in view.sentences:
+        companies = _of(sent, "Company")
+        for c in _of(sent, "Committee"):
+            first.setdefault(c.key, (c, sent))
+            owner = _owner(view.text(sent), sent, c, companies, view.en)
+            # a standard body (board, audit committee) every company has: no key-wide owner
+            if owner is not None and owner.key != reporter.key and c.key not in _standard_keys():
+                others.setdefault(c.key, owner)
+    changed = True
+    while changed:  # bodies under another company's body are that company's
+        changed = False
+        for r in edges:
+            if r.object.key in others and r.subject.key not in others:
+                others[r.subject.key] = others[r.object.key]
+                changed = True
+    # other companies' first: kg gives a key's later mentions the last owner it sees
+    for key, (c, sent) in sorted(first.items(), key=lambda kv: kv[0] not in others):
+        yield Relation(others.get(key, reporter), "hasCommittee", c, sent.evidence())
+
+
+@lru_cache(maxsize=1)
+def _standard_keys() -> frozenset[str]:
+    return frozenset(committee_patterns()["canonical"])
+
+
+@lru_cache(maxsize=1)
+def _standard_bodies() -> re.Pattern:
+    names = [n for ns in committee_patterns()["canonical"].values() for n in ns]
+    return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)), re.I)
+
+
+# ---- chairedBy / memberOf ------------------------------------------------------------------------
+
+
+def _chairs_and_members(view: _View) -> Iterator[Relation]:
+    board = [m for b in view.blocks for m in b.of("Committee") if m.key == BOARD]
+    rows = _director_rows(view)
+    holders = _role_holders(view, rows)
+    by_key = view.first_of_key()
+    for row, person in rows:
+        yield from _row_facts(view, row, person, board, by_key)
+    yield from _name_lists(view, board)
+    for sent in view.sentences:
+        coms = _of(sent, "Committee")
+        if coms:
+            yield from _sentence_roles(view, sent, coms, _of(sent, "Person"), holders)
+
+
+def _nearest_board(board: list[Mention], pos: int) -> Mention | None:
+    before = [m for m in board if m.start <= pos]
+    return before[-1] if before else (board[0] if board else None)
+
+
+def _rowish(blk: _Block) -> bool:
+    return len(blk.block.text) <= 45 and not re.search(r"[。；]", blk.block.text)
+
+
+def _director_rows(view: _View) -> list[tuple[list[_Block], Mention]]:
+    """Table rows holding one person each: the person's line, up to two title lines before
+    it, and the lines after it until the next row starts (a title line or another person)."""
+    rows: list[list[_Block]] = []
+    cur: list[_Block] = []
+    has_person = False
+    for blk in view.blocks:
+        if not _rowish(blk):
+            rows.append(cur)
+            cur, has_person = [], False
+            continue
+        persons = blk.of("Person")
+        if has_person and (persons or _ROW_START.match(blk.text(view.en))):
+            rows.append(cur)
+            cur, has_person = [], False
+        if not has_person and not persons and len(cur) >= 2:
+            cur = cur[-1:]
+        cur.append(blk)
+        has_person = has_person or bool(persons)
+    rows.append(cur)
+    out = []
+    for row in rows:
+        persons = [m for b in row for m in b.of("Person")]
+        if len(persons) == 1:
+            out.append((row, persons[0]))
+    return out
+
+
+def _row_text(view: _View, row: list[_Block]) -> str:
+    """A row's lines joined (without a gap in Chinese: a body's name may wrap)."""
+    return ("" if not view.en else " ").join(b.text(view.en) for b in row)
+
+
+def _row_bodies(text: str, row: list[_Block], en: bool) -> list[tuple[str, int, int]]:
+    """(key, start, end) of the bodies a joined row names: the standard board committees by
+    name, and the committee mentions of its lines."""
+    found = [(committee_key(m.group()), m.start(), m.end()) for m in _standard_bodies().finditer(text)]
+    for b in row:
+        t = b.text(en)
+        for m in b.of("Committee"):
+            name = t[m.start - b.block.start:m.end - b.block.start]
+            i = text.find(name)
+            if i >= 0 and not any(s <= i < e for _, s, e in found):
+                found.append((m.key, i, i + len(name)))
+    return sorted(found, key=lambda x: x[1])
+
+
+def _row_titles(text: str, bodies: list[tuple[str, int, int]]) -> str:
+    """The person's own titles: the row with its bodies, and their 主席/成員, masked."""
+    for _, s, e in bodies:
+        text = text[:s] + "#" * (e - s) + text[e:]
+    text = re.sub(rf"#+\s*(?:{_CHAIR_ZH}|成员|委员|[Cc]hair\w*|[Mm]ember)?", " ", text)
+    return re.sub(r"(?:委员会|委员|小组|[Cc]ommittee)\s*(?:主席|主任|[Cc]hair\w*)", " ", text)
+
+
+def _row_facts(view: _View, row: list[_Block], person: Mention, board: list[Mention],
+               by_key: dict[str, Mention]) -> Iterator[Relation]:
+    text = _row_text(view, row)
+    ev = next(s for b in row for s in b.sentences if person in s.mentions).evidence()
+    bodies = _row_bodies(text, row, view.en)
+    chaired_board = False
+    for key, s, e in bodies:
+        body = by_key.get(key)
+        if body is None:
+            continue
+        if _CHAIR_AFTER.match(text, e):
+            yield Relation(body, "chairedBy", person, ev)
+            chaired_board |= key == BOARD
+        yield Relation(person, "memberOf", body, ev)
+    titles = _row_titles(text, bodies)
+    b = _nearest_board(board, person.start)
+    if b is None:
+        return
+    if _DIRECTOR.search(titles):
+        yield Relation(person, "memberOf", b, ev)
+    if not chaired_board and _BOARD_CHAIR.search(titles):
+        yield Relation(b, "chairedBy", person, ev)
+
+
+def _bare_names(blk: _Block) -> bool:
+    """A line holding nothing but person names (and notes in brackets)."""
+    text, base = blk.block.text, blk.block.start
+    persons = blk.of("Person")
+    for m in reversed(persons):
+        text = text[:m.start - base] + text[m.end - base:]
+    return bool(persons) and not re.sub(r"[（(][^）)]*[）)]", "", text).strip()
+
+
+def _name_lists(view: _View, board: list[Mention]) -> Iterator[Relation]:
+    bare = [_bare_names(b) for b in view.blocks]
+    for i, blk in enumerate(view.blocks):
+        if not bare[i]:
+            continue
+        persons = blk.of("Person")
+        b = _nearest_board(board, persons[0].start)
+        if b is None:
+            continue
+        ev = blk.sentences[0].evidence()
+        lo, hi = max(0, i - 12), i + 40
+        column = sum(bare[lo:hi]) >= 3
+        if column and _DIRECTOR.search(" ".join(w.text(view.en) for w in view.blocks[lo:hi])):
+            yield from (Relation(p, "memberOf", b, ev) for p in persons)
+        elif len(persons) == 1 and i and _BOARD_CHAIR.search(view.blocks[i - 1].text(view.en).rstrip()[-12:]):
+            yield Relation(b, "chairedBy", persons[0], ev)
+
+
+@lru_cache(maxsize=1)
+def _executive_roles() -> dict[str, re.Pattern]:
+    roles = load_patterns("persons")["executive_roles"]
+    return {r: re.compile("|".join(rf"\b{re.escape(w)}\b" if w.isascii() else re.escape(w) for w in ws))
+            for r, ws in roles.items()}
+
+
+def _role_holders(view: _View, rows: list[tuple[list[_Block], Mention]]) -> dict[str, Mention]:
+    """Executive role -> the one person the report names with it: in a director row, right
+    after the role in a sentence (首席技術官程立), or under it (a signed letter)."""
+    seen: dict[str, dict[str, Mention]] = {}
+
+    def note(text: str, p: Mention) -> None:
+        for role, rx in _executive_roles().items():
+            if rx.search(text):
+                seen.setdefault(role, {})[p.key] = p
+
+    for row, p in rows:
+        bodies = _row_bodies(_row_text(view, row), row, view.en)
+        note(_row_titles(_row_text(view, row), bodies), p)
+    for i, blk in enumerate(view.blocks):
+        for sent in blk.sentences:
+            text = view.text(sent)
+            for p in _of(sent, "Person"):
+                s, _ = _local(sent, p)
+                note(re.sub(r".*[，。；,;]", "", text[max(0, s - 16):s]).rstrip()[-12:], p)
+                if s == 0 and i:
+                    note(view.blocks[i - 1].text(view.en).rstrip()[-16:], p)
+    return {r: next(iter(ps.values())) for r, ps in seen.items() if len(ps) == 1}
+
+
+def _sentence_roles(view: _View, sent: Sentence, coms: list[Mention], persons: list[Mention],
+                    holders: dict[str, Mention]) -> Iterator[Relation]:
+    """Chairs and members a sentence names."""
+    text, ev = view.text(sent), sent.evidence()
+    people = [(p, *_local(sent, p)) for p in persons]
+    for c in coms:
+        s, e = _local(sent, c)
+        if view.en:
+            for p, ps, pe in people:
+                if pe <= s and _CHAIR_OF_EN.fullmatch(text[pe:s]):  # Mr. X, chair of Y
+                    yield Relation(c, "chairedBy", p, ev)
+                elif ps >= e and _CHAIRED_BY_EN.fullmatch(text[e:ps]):  # Y, chaired by X
+                    yield Relation(c, "chairedBy", p, ev)
+                elif pe <= s and _MEMBER_OF_EN.fullmatch(text[pe:s]):  # X is a member of Y
+                    yield Relation(p, "memberOf", c, ev)
+            continue
+        m = _CHAIR_AFTER.match(text, e)  # 審計委員會主席陳興垚
+        if m:
+            for p, ps, _ in people:
+                if ps >= m.end() and re.fullmatch(r"\s*(?:为|是|：|:|由)?\s*", text[m.end():ps]):
+                    yield Relation(c, "chairedBy", p, ev)
+        clause = re.split(r"[，。；]", text[e:])[0]
+        m = _CHAIRED_BY_ZH.search(clause) or _LED_BY_ZH.search(clause)  # X由Y擔任主席 / 由Y領導
+        if m and not re.search(r"委员会|小组", m.group("who")):
+            yield from _chair_named(c, m.group("who"), e + m.start("who"), people, holders, ev)
+        m = _LEADS_ZH.search(text[:s])  # 首席執行官領導的風險管理委員會
+        if m:
+            yield from _chair_named(c, m.group("who"), m.start("who"), people, holders, ev)
+        if _MEMBERS_ZH.match(text, e):  # 委員會成員包括…
+            yield from (Relation(p, "memberOf", c, ev) for p, ps, _ in people if ps >= e)
+
+
+def _chair_named(com: Mention, who: str, at: int, people: list, holders: dict[str, Mention],
+                 ev: Evidence) -> Iterator[Relation]:
+    """The chair ``who`` (the text at ``at``) names: a person mention in it, else an
+    executive role whose one holder the report names."""
+    inside = [p for p, ps, pe in people if at <= ps and pe <= at + len(who)]
+    if inside:
+        yield Relation(com, "chairedBy", inside[-1], ev)
+        return
+    for role, rx in _executive_roles().items():
+        if rx.search(who) and role in holders:
+            yield Relation(com, "chairedBy", holders[role], ev)
+            return
