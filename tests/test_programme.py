@@ -5,7 +5,7 @@ import pytest
 import spacy
 
 from extractors.components import programme  # noqa: F401  (registers esg_programme)
-from extractors.components.base import SPAN_KEY
+from extractors.components.base import SPAN_KEY, add_span
 from extractors.normalise import match_key, to_simplified
 
 
@@ -76,6 +76,8 @@ def test_zh_heading_names_a_programme(zh):
         "京東健康員工培訓計劃",  # a table caption that only describes
         "2022年，阿里健康設立行政工程運營中心，集中化、精細化管理全國各個園區",  # 工程 inside a word
         "公司根據國家防疫政策和集團策略，通過實行「園區碼」「城市碼」，對全體員工實現",  # tools
+        "2021年，淘宝上线了“找相似”功能，消费者可以在",  # a product feature
+        "京東健康積極參與京東集團統一開展的 「員工滿意度和員工士氣」 評分問卷工作",  # a pair of topics
     ],
 )
 def test_zh_not_programmes(zh, text):
@@ -119,3 +121,26 @@ def test_key_is_the_name_without_quotes(zh):
     span = zh(doc).spans[SPAN_KEY][0]
     assert span._.esg_label == "坐著洗澡"
     assert span._.esg_key == match_key("坐著洗澡") == match_key("「 坐著洗澡」")
+
+
+def test_launched_alliance_is_taken_back_from_organisations(en):
+    """An organisation recogniser may read "Alliance" as a body; launched in quotes it is a programme."""
+    text = "We established the “Global Pharmaceutical Search Alliance” in partnership with non-profit organizations"
+    doc = en.make_doc(text)
+    doc.user_data["original"] = text
+    start = text.index("Global")
+    add_span(doc, start, start + len("Global Pharmaceutical Search Alliance"), "Organization", "gpsa")
+    doc = en(doc)
+    assert [(s.label_, s.text) for s in doc.spans[SPAN_KEY]] == [
+        ("Programme", "Global Pharmaceutical Search Alliance")
+    ]
+
+
+def test_a_company_quoted_as_a_defined_term_stays_a_company(zh):
+    text = "阿里健康信息技術有限公司（「阿里健康」）發起「阿里健康」公益項目"
+    doc = zh.make_doc(to_simplified(text))
+    doc.user_data["original"] = text
+    for i in (text.index("阿里健康」"), text.rindex("阿里健康")):
+        add_span(doc, i, i + 4, "Company", "阿里健康")
+    doc = zh(doc)
+    assert [s.label_ for s in doc.spans[SPAN_KEY]] == ["Company", "Company"]

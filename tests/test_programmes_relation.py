@@ -30,7 +30,7 @@ def sentence(text: str, companies: list[str], programme_names: list[str], orgs: 
 
 def runs(sent: Sentence, reporter: str = "京東健康") -> set[tuple[str, str]]:
     pub = Mention("Company", reporter, REPORTERS[reporter], "zh", Evidence("", 1))
-    ctx = SimpleNamespace(reporter=pub, sentences=[sent])
+    ctx = SimpleNamespace(reporter=pub, sentences=[sent], mentions=sent.mentions)
     return {(r.subject.text, r.object.text) for r in programmes.extract(ctx)}
 
 
@@ -95,12 +95,25 @@ def test_english_co_launchers():
     assert {c for c, _ in runs(s, "Alibaba Health")} == {"Alibaba Health", "Sanofi"}
 
 
+def test_another_company_launching_it_runs_it_alone():
+    s = sentence("京東健康積極參與京東集團統一開展的 「員工士氣」 評分問卷工作，每日向全體員工推送問卷",
+                 ["京東健康", "京東集團"], ["員工士氣"])
+    assert runs(s) == {("京東集團", "員工士氣")}
+    s = sentence("公司通過積極參與京東集團全員合規培訓與開展「 健康合規有我」等培訓，推動全體員工將合規意識融入日常工作。",
+                 ["京東集團"], ["健康合規有我"])
+    assert runs(s) == {("京東健康", "健康合規有我")}
+
+
 def test_programme_initiated_by_an_ngo_is_not_run():
     s = sentence("the Company participates in the “Earth Hour” environmental protection movement initiated by the "
+                 "World Wide Fund for Nature (WWF) every year", [], ["Earth Hour"], ["World Wide Fund for Nature"])
+    assert runs(s, "Alibaba Health") == set()
+    # the same sentence as the PDF text prints it, words split by stray spaces
+    s = sentence("the Company part icipates in the “Earth Hour” environmental protection movement init iated by the "
                  "World Wide Fund for Nature (WWF) every year", [], ["Earth Hour"], ["World Wide Fund for Nature"])
     assert runs(s, "Alibaba Health") == set()
 
 
 def test_no_reporter_no_relation():
     s = sentence("京東健康發起「 坐著洗澡」公益項目，聯合公益組織等多方力量", ["京東健康"], ["坐著洗澡"])
-    assert list(programmes.extract(SimpleNamespace(reporter=None, sentences=[s]))) == []
+    assert list(programmes.extract(SimpleNamespace(reporter=None, sentences=[s], mentions=s.mentions))) == []

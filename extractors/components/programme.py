@@ -109,6 +109,10 @@ class ZhRules:
         nxt = text[end:end + 1]
         return not re.match(rf"[{_CJK}]", nxt) or nxt in self.followers
 
+    def paired(self, name: str) -> bool:
+        """Two topics joined by 和/與/及 (「員工滿意度和員工士氣」) name a subject, not a programme."""
+        return any(t in ("和", "与", "及", "以及") for t in _words(name))
+
     def clean_left(self, name: str) -> bool:
         """No verb, particle or conjunction inside an unquoted name (its left edge is sure)."""
         return not any(t in self.stops for t in _words(name))
@@ -158,7 +162,7 @@ class ZhRules:
         name = m.group(2)
         head = self.head_of(name, self.heads)
         specific = bool(head) and not self.is_generic(name[: -len(head)])
-        if self.product.match(text, m.end()) and not specific:
+        if not specific and (self.product.match(text, m.end()) or self.paired(name)):
             return None
         after = self.after.match(text, m.end())
         if after and not self.mod_break.search(after.group("mod")):
@@ -333,7 +337,8 @@ class ProgrammeRecogniser:
         if any(sp.label_ != "Organization" or _chars(sp) != (cand.start, cand.end) for sp in claimed):
             return False
         doc = claimed[0].doc
-        doc.spans[SPAN_KEY] = [sp for sp in doc.spans[SPAN_KEY] if all(sp is not c for c in claimed)]
+        drop = {(_chars(sp), sp.label_) for sp in claimed}
+        doc.spans[SPAN_KEY] = [sp for sp in doc.spans[SPAN_KEY] if (_chars(sp), sp.label_) not in drop]
         return True
 
 

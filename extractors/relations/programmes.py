@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 
 from ..model import Mention, Relation, Sentence
+from ..normalise import fold
 
 PREDICATE = "runsProgramme"
 
@@ -25,6 +26,8 @@ _LAUNCH = re.compile(
     r"开展|发起|推出|启动|举办|打造|实施|推进|定制|协办|主办|承办|组织|创办|设立|成立|开设|准备|"
     r"\b(?:launch|establish|initiat|organi[sz]|host|start|introduc|set up|creat|found|produc|provid)"
 )
+# Words between a subject and its verb that show the subject belongs to another clause.
+_GAP_BREAK = re.compile(r"[与和及、,，]|参与|参加|\band\b")
 # Joins two companies into one subject: 阿里健康聯合菜鳥, A and B, A joined by B.
 _CO = re.compile(r"\s*(?:[、,，]|和|与|及|以及|联合|携手|同|and|together with|joined by|with)\s*")
 # B, a leading company, joined A (to launch ...): B co-runs with A.
@@ -35,6 +38,7 @@ _OWNER = re.compile(r"\s*(?:的|’s|'s)[^。；;.]{0,14}$")
 _AGENT_ZH = re.compile(
     r"(?:由|^\s*[：:]\s*)(?P<who>[^，。；,：:]{2,40}?)(?:主导|发起|主办|组织|牵头|举办)"
 )
+_AGENT_EN_SQUEEZED = re.compile(r"(?:initiated|organi[sz]ed|launched|hosted|led)by(?:the)?")
 _AGENT_EN = re.compile(r"\b(?:initiated|organi[sz]ed|launched|run|hosted|held|led)\s+by\s+")
 
 
@@ -42,42 +46,84 @@ def extract(ctx) -> Iterable[Relation]:
     reporter: Mention | None = ctx.reporter
     if reporter is None:
         return
+    names = _company_names(ctx, reporter)
     for sent in ctx.sentences:
         programmes = [m for m in sent.mentions if m.type == "Programme"]
         if not programmes:
             continue
         companies = sorted((m for m in sent.mentions if m.type == "Company"), key=lambda m: m.start)
         for prog in programmes:
-            for runner in runners(sent, prog, reporter, companies):
+            for runner in runners(sent, prog, reporter, companies, names):
                 yield Relation(runner, PREDICATE, prog, sent.evidence())
 
 
-def runners(sent: Sentence, prog: Mention, reporter: Mention, companies: list[Mention]) -> list[Mention]:
+def _company_names(ctx, reporter: Mention) -> dict[str, Mention]:
+    """Every company name the report uses (folded), the reporter's own names mapped to it."""
+    out = {fold(m.text): m for m in ctx.mentions if m.type == "Company" and len(m.text) >= 2}
+    for name in (reporter.text, reporter.label or "", *reporter.aliases):
+        if len(name) >= 2:
+            out[fold(name)] = reporter
+    return {k: (reporter if m.key == reporter.key else m) for k, m in out.items()}
+
+
+def runners(sent: Sentence, prog: Mention, reporter: Mention, companies: list[Mention],
+            names: dict[str, Mention] | None = None) -> list[Mention]:
     """The companies that run ``prog`` according to its sentence (the reporter by default)."""
     text = sent.folded
     p0, p1 = prog.start - sent.start, prog.end - sent.start
     spans = [(c, c.start - sent.start, c.end - sent.start) for c in companies]
-    own = [c for c, s, e in spans if s == p0 and e < p1]
+    own = [c for c, s, e in spans if s == p0 and e < p1] or _named_in(fold(prog.text), names or {})
     if own:  # 菜鳥綠色快遞包裝回收計劃: the name says whose it is
         return [reporter if own[0].key == reporter.key else own[0]]
     outside = [(c, s, e) for c, s, e in spans if e <= p0 or s >= p1]
-    if not _self_launches(text[:p0], reporter, outside):
-        owner = [c for c, s, e in outside if e <= p0 and _OWNER.fullmatch(text[e:p0])]
-        if owner and owner[-1].key != reporter.key:
-            return [owner[-1]]
+    partners = co_runners(text, reporter, outside)
+    subject = _launcher(text, p0, reporter, outside)
+    if subject is None:
+        owner = _owner(text, p0, reporter, outside)
+        if owner is not None:
+            return [owner]
         agent = _agent(text, p1, outside)
         if agent is not False:
             return [agent] if agent is not None else []
-    return [reporter, *co_runners(text, reporter, outside)]
+    elif subject.key != reporter.key and all(subject.key != c.key for c in partners):
+        return [subject]  # 京東集團統一開展的「X」: someone else launches it
+    return [reporter, *partners]
 
 
-def _self_launches(before: str, reporter: Mention, spans: list) -> bool:
-    """The reporter (by name or as 我們/the Company) launches what follows in this clause."""
-    clause = re.split(r"[。；;]", before)[-1]
-    off = len(before) - len(clause)
-    selves = [e for c, s, e in spans if c.key == reporter.key and s >= off]
-    selves += [off + m.end() for m in re.finditer(_SELF, clause)]
-    return any(_LAUNCH.search(before[e:]) for e in selves)
+def _named_in(name: str, names: dict[str, Mention]) -> list[Mention]:
+    hits = [n for n in names if name.startswith(n) and len(n) < len(name)]
+    return [names[max(hits, key=len)]] if hits else []
+
+
+def _launcher(text: str, p0: int, reporter: Mention, spans: list) -> Mention | None:
+    """The company (or the reporter as 我們/the Company) nearest before the last launching
+    verb of the programme's clause: who launches it. None when no verb or no subject."""
+    clause_start = max((m.end() for m in re.finditer(r"[。；;]", text[:p0])), default=0)
+    verbs = list(_LAUNCH.finditer(text, clause_start, p0))
+    if not verbs:
+        return None
+    v = verbs[-1].start()
+    subjects = [(e, c) for c, s, e in spans if clause_start <= s and e <= v]
+    subjects += [(clause_start + m.end(), reporter) for m in re.finditer(_SELF, text[clause_start:v])]
+    # the subject stands close before its verb, with no other clause between
+    # (公司通過參與京東集團全員合規培訓與開展「X」: 京東集團 is the object of 參與)
+    near = [(e, c) for e, c in subjects if v - e <= 12 and not _GAP_BREAK.search(text[e:v])]
+    return max(near, key=lambda x: x[0])[1] if near else None
+
+
+def _owner(text: str, p0: int, reporter: Mention, spans: list) -> Mention | None:
+    """The company right before the programme that owns it: 集團的「X」, the Group's "X";
+    a bare 集團 / the Group there means the last group named before it in the sentence."""
+    before = [(c, s, e) for c, s, e in spans if e <= p0]
+    owner = [c for c, s, e in before if _OWNER.fullmatch(text[e:p0])]
+    if owner:
+        return owner[-1] if owner[-1].key != reporter.key else None
+    m = re.search(r"(?:集团|\bthe Group)(?=\s*(?:的|’s|'s)[^。；;.]{0,14}$)", text[:p0])
+    if m:
+        groups = [c for c, s, e in before if e <= m.start() and re.search(r"集团$|Group$", text[s:e])]
+        if groups and groups[-1].key != reporter.key:
+            return groups[-1]
+    return None
 
 
 def _agent(text: str, p1: int, spans: list):
@@ -85,13 +131,21 @@ def _agent(text: str, p1: int, spans: list):
     someone who is not a company, False when the sentence names no agent."""
     tail = text[p1:]
     m = _AGENT_ZH.search(tail) or _AGENT_EN.search(tail)
-    if not m or m.start() > (30 if m.re is _AGENT_ZH else 80):
+    if m and m.start() <= (30 if m.re is _AGENT_ZH else 80):
+        who = p1 + (m.start("who") if "who" in m.groupdict() else m.end())
+        comp = next((c for c, s, e in spans if 0 <= s - who <= 4), None)
+        if comp is None and not m.group(0).lstrip().startswith(("由", "by")) and "by" not in m.group(0):
+            return False  # 小天南星計劃：制定……組織: a gloss, not an agent
+        return comp
+    # PDF text splits words ("init iated by"): look again with the spaces taken out
+    squeezed = re.sub(r"\s+", "", tail[:100])
+    m = _AGENT_EN_SQUEEZED.search(squeezed)
+    if not m:
         return False
-    who = p1 + (m.start("who") if "who" in m.groupdict() else m.end())
-    comp = next((c for c, s, e in spans if 0 <= s - who <= 4), None)
-    if comp is None and not m.group(0).lstrip().startswith(("由", "by")) and "by" not in m.group(0):
-        return False  # 小天南星計劃：制定……組織: a gloss, not an agent
-    return comp
+    for c, s, e in spans:
+        if s >= p1 and m.end() <= len(re.sub(r"\s+", "", text[p1:s])) <= m.end() + 4:
+            return c
+    return None
 
 
 def co_runners(text: str, reporter: Mention, spans: list) -> list[Mention]:
