@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .model import Block
 
@@ -41,6 +42,7 @@ _WIDE = re.compile(r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00
                    r"\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LETTER = re.compile(r"[A-Za-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_TWO_LETTERS = re.compile(_LETTER.pattern + ".*?" + _LETTER.pattern)
 _CLOSERS = "」』”’\"'）)]】》〉›»*¹²³⁴⁵⁶⁷⁸⁹⁰"  # and footnote marks
 _SENT_END = set("。！？；：.!?;:…")
 _CONT_END = set("，、,（(「『“《〈【-–—/&")
@@ -150,12 +152,13 @@ def table_strength(text: str) -> int:
     return 0
 
 
-def _title_like(text: str) -> bool:
+def _title_like(text: str, width: int | None = None) -> bool:
     """Short, unpunctuated, with letters: shaped like a heading or a running header."""
+    if not 0 < (display_width(text) if width is None else width) <= 50:
+        return False
     core = _core_end(text)
     return (
-        0 < display_width(text) <= 50
-        and len(_LETTER.findall(text)) >= 2
+        bool(_TWO_LETTERS.search(text))
         and not _PROSE_PUNCT.search(text)
         and not (core and core[-1] in _SENT_END)
     )
@@ -178,7 +181,7 @@ class Line:
     prose: bool = False  # has sentence punctuation
 
     def __post_init__(self) -> None:
-        self.title = _title_like(self.text)
+        self.title = _title_like(self.text, self.width)
         self.prose = bool(_PROSE_PUNCT.search(self.text))
 
     @property
@@ -214,7 +217,11 @@ def text_lines(raw_lines: list[str]) -> list[Line]:
     """The non-blank lines of a plain-text report."""
     out = []
     for no, raw in enumerate(raw_lines, 1):
-        text = _unspace_han(raw.strip().replace("**", ""))  # and stray bold markup
+        text = raw.strip()
+        if "**" in text:
+            text = text.replace("**", "").strip()  # stray bold markup
+        if text.count(" ") >= 5:
+            text = _unspace_han(text)
         if not text:
             continue
         lead = len(raw) - len(raw.lstrip())
@@ -418,9 +425,10 @@ def _vertical_text(lines: list[Line]) -> set[int]:
         j = i
         while j < len(lines) and len(lines[j].text) == 1 and _HAN.match(lines[j].text):
             j += 1
-        run = [ln.text for ln in lines[i:j]]
-        if len(run) >= 3 and len(set(run)) == len(run):
-            out.update(range(i, j - 1))
+        if j - i >= 3:
+            run = [ln.text for ln in lines[i:j]]
+            if len(set(run)) == len(run):
+                out.update(range(i, j - 1))
         i = max(j, i + 1)
     return out
 
@@ -443,20 +451,24 @@ def group_lines(lines: list[Line]) -> list[list[Line]]:
     return groups
 
 
-@dataclass
 class Vocabulary:
-    """The Latin words of one document, for repairing words its extractor split."""
+    """The Latin words of one document, for repairing words its extractor split
+    (computed on first use: most Chinese reports never need it)."""
 
-    counts: Counter
-    prefixes: set[str]
-    hyphenated: set[str]
+    def __init__(self, lines: list[Line]) -> None:
+        self._lines = lines
 
-    @classmethod
-    def of(cls, lines: list[Line]) -> Vocabulary:
-        counts = Counter(w.lower() for ln in lines for w in _WORD.findall(ln.text))
-        prefixes = {w[:i] for w, n in counts.items() if n >= 2 for i in range(1, len(w) + 1)}
-        hyphenated = {w.lower() for ln in lines for w in _HYPHENATED.findall(ln.text)}
-        return cls(counts, prefixes, hyphenated)
+    @cached_property
+    def counts(self) -> Counter:
+        return Counter(w.lower() for ln in self._lines for w in _WORD.findall(ln.text))
+
+    @cached_property
+    def prefixes(self) -> set[str]:
+        return {w[:i] for w, n in self.counts.items() if n >= 2 for i in range(1, len(w) + 1)}
+
+    @cached_property
+    def hyphenated(self) -> set[str]:
+        return {w.lower() for ln in self._lines for w in _HYPHENATED.findall(ln.text)}
 
 
 _NARROW = set("iljftIL")
@@ -542,9 +554,11 @@ def _kind(group: list[Line], nxt: list[Line] | None) -> str:
     first = group[0]
     if first.kind:
         return first.kind
-    text = " ".join(ln.text for ln in group)
     if len(group) == 1 and first.table:
         return "table"
+    if len(group) > 3 or sum(ln.width for ln in group) > 80 or not all(ln.title for ln in group):
+        return "paragraph"
+    text = " ".join(ln.text for ln in group)
     if not _title_like(text) or display_width(text) > (80 if not _HAN.search(text) else 50):
         return "paragraph"
     if re.fullmatch(r"[\d\s年月日./\-–]+", text) or starts_item(text) and not _NUMBERED_ITEM.match(text):
@@ -565,7 +579,7 @@ def lay_out(lines: list[Line], total_lines: int) -> Layout:
             ln.table = table_strength(ln.text)
     drop = running_lines(lines, total_lines)
     kept = [ln for i, ln in enumerate(lines) if i not in drop]
-    vocab = Vocabulary.of(kept)
+    vocab = Vocabulary(kept)
     groups = group_lines(kept)
     blocks: list[Block] = []
     starts: list[int] = []

@@ -124,17 +124,22 @@ def _plausibility(text: str) -> float:
 
 def _utf16_without_bom(data: bytes) -> str | None:
     """UTF-16 byte order from its NUL bytes: ASCII characters (newlines, spaces, digits)
-    have a NUL high byte, on odd positions for little-endian and even ones for big-endian."""
-    if len(data) % 2 or b"\x00" not in data[:4096]:
+    have a NUL high byte, on odd positions for little-endian and even ones for big-endian;
+    the other positions hold NULs only where a character's low byte is 0 (一 is U+4E00)."""
+    if len(data) % 2 or b"\x00" not in data[:65536]:
         return None
     sample = data[:65536]
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    half = len(sample) // 2
-    if odd > 0.05 * half and even < 0.2 * odd:
+    if odd >= 2 * even:
         return "utf-16-le"
-    if even > 0.05 * half and odd < 0.2 * even:
+    if even >= 2 * odd:
         return "utf-16-be"
     return None
+
+
+def _looks_like_text(text: str) -> bool:
+    sample = text[:65536]
+    return len(_CONTROL.findall(sample)) <= 0.01 * len(sample)
 
 
 def _decode(data: bytes, name: str) -> tuple[str, str]:
@@ -148,15 +153,20 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     utf16 = _utf16_without_bom(data)
     if utf16:
         try:
-            return data.decode(utf16), utf16
+            text = data.decode(utf16)
         except UnicodeDecodeError:
             pass
+        else:
+            if _looks_like_text(text) and _plausibility(text) >= 0.6:
+                return text, utf16
     if b"\x00" in data[:8192]:
         raise ReportReadError(f"{name}: binary file, not a text report")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        pass
+        text = data.decode("utf-8", "replace")
+        if text.count("\ufffd") <= max(3, len(text) // 2000):
+            return text, "utf-8"  # UTF-8 with a few damaged bytes (a truncated character)
     best: tuple[float, str, str] | None = None
     for encoding in ("gb18030", "big5", "big5hkscs"):
         try:
@@ -201,7 +211,7 @@ def read_text(path: str | Path) -> tuple[str, str]:
         raise ReportReadError(f"{path}: empty file")
     text, encoding = _decode(data, str(path))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if len(_CONTROL.findall(text[:65536])) > 0.01 * min(len(text), 65536):
+    if not _looks_like_text(text):
         raise ReportReadError(f"{path}: binary file, not a text report")
     if not text.strip():
         raise ReportReadError(f"{path}: empty file")

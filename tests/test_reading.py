@@ -1,6 +1,7 @@
 """Reading report files: encodings detected from the bytes, documents with a line map,
 and one-line errors for files that are not reports."""
 from pathlib import Path
+import re
 
 import pytest
 
@@ -56,11 +57,15 @@ def test_unicode_encodings_with_and_without_bom(tmp_path, encoding, bom, expecte
     assert read_text(path) == (text, expected)
 
 
-def test_bomless_utf16_chinese(tmp_path):
-    text = seed_text("000", 200)
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_bomless_utf16_chinese_without_ascii(tmp_path, encoding):
+    # only newlines give NUL bytes here, and 一 (U+4E00) puts NULs on the other side
+    lines = [ln for ln in seed_text("002", 3000).split("\n") if ln and not re.search("[ -~]", ln)]
+    text = "\n".join(lines)
+    assert "一" in text and len(text) > 10000
     path = tmp_path / "r.txt"
-    path.write_bytes(text.encode("utf-16-le"))
-    assert read_text(path) == (text, "utf-16-le")
+    path.write_bytes(text.encode(encoding))
+    assert read_text(path) == (text, encoding)
 
 
 def test_windows_line_ends(tmp_path):
