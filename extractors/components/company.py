@@ -25,7 +25,10 @@ P = load_patterns("companies")
 
 _ZH_HARD = set("，,。；;：:！!？?、「」『』“”\"'‘’《》〈〉【】[]\n\t|•·…—–-/\\~～*#") | {" ", "\u3000"}
 _PROPER_TAGS = {"nr", "ns", "nz", "nrt", "nt", "nrfg", "j", "eng"}
+_NAME_TAGS = {"nr", "ns", "nrt", "nrfg", "nt"}  # person, place, organisation names
 _RARE = 300  # jieba dictionary frequency under which a word reads as a proper name
+_COMMON = 50  # frequency over which a word is an ordinary word (for compounds)
+_VERB_TAGS = {"v", "vd", "vi", "vg", "vq", "vf", "vx", "vl"}
 _DIGITS = re.compile(r"^[0-9０-９.%,]+[年月日号]?$")
 _LATIN = re.compile(r"[A-Za-z]")
 _COUNT = re.compile(r"^[0-9一二两三四五六七八九十百千几数多第首]+[家个所位名项批类大]?$")
@@ -41,6 +44,9 @@ ACQUISITION = _set("zh_acquisition_verbs")
 GENERIC_CORES = _set("zh_generic_cores")
 GENERIC_NOUNS = _set("zh_generic_nouns")
 GENERIC_STARTS = _set("zh_generic_starts")
+QUALIFIERS = _set("zh_qualifiers")
+ROLE_ENDINGS = tuple(P["zh_role_endings"])
+INNER_WORDS = _set("zh_name_inner_words")
 NOT_COMPANY_ZH = tuple(P["zh_not_company_words"])
 NOT_COMPANY_EN = tuple(P["en_not_company_words"])
 SUFFIX_FOLLOWERS = tuple(P["zh_suffix_followers"])
@@ -64,20 +70,44 @@ def zh_tokens(text: str) -> tuple[tuple[str, str, int], ...]:
 
 
 def _distinctive(word: str, flag: str) -> bool:
-    """A token that reads as part of a proper name: Latin, a name tag, or a rare word."""
+    """A token that reads as part of a proper name: Latin (not a bare acronym such as ESG
+    or CRO), a person or place name, a national qualifier (国家, 中国…), or a word that is
+    neither common nor a compound of common words."""
     if _LATIN.search(word):
+        return not re.fullmatch(r"[A-Z]{1,3}", word)
+    if word in QUALIFIERS or word.startswith(tuple(QUALIFIERS)):
         return True
+    if len(word) < 2 or _DIGITS.match(word):
+        return False
+    if flag in _NAME_TAGS and (len(word) <= 3 or flag == "nt" or not _compound(word)):
+        return True  # 严格执行 is tagged nr, but a 4-character compound is no person's name
+    if _compound(word):
+        return False
     if flag in _PROPER_TAGS:
         return True
     freq = jieba.dt.FREQ.get(word)
-    return not freq or freq < _RARE
+    return not freq or (flag.startswith("n") and freq < _RARE)
+
+
+def _compound(word: str) -> bool:
+    """A word made of two common words of two or more characters (医疗器械, 业务部门,
+    网络安全): a compound noun, not a name, however rare jieba says it is."""
+    for k in range(2, len(word) - 1):
+        a, b = word[:k], word[k:]
+        if (jieba.dt.FREQ.get(a) or 0) >= _COMMON and (jieba.dt.FREQ.get(b) or 0) >= _COMMON:
+            return True
+    return False
+
+
+def _is_verb(word: str, flag: str) -> bool:
+    return flag in _VERB_TAGS and word not in INNER_WORDS
 
 
 def zh_core_ok(core: str, need_distinctive: bool = True) -> bool:
     """Whether ``core`` (a name without its legal form or head word) names something.
 
     本/子/科技 (本公司, 子公司, 科技公司) and phrases made only of generic words (互联网医疗)
-    describe; a name has at least one distinctive token (a rare word, a place or person
+    describe; a name has at least one distinctive token (a rare noun, a place or person
     name, Latin letters) unless the caller has other evidence (收购X公司).
     """
     core = core.strip()
@@ -95,13 +125,19 @@ def zh_core_ok(core: str, need_distinctive: bool = True) -> bool:
     return not need_distinctive or any(_distinctive(w, f) for w, f in toks)
 
 
+_SELF_CHARS = set("本该此其子母分我贵")
+_BRACKET_TAIL = re.compile(r"[（(][^（）()]{1,8}[）)]$")
+
+
 def zh_name_start(text: str, end: int, max_len: int = 30) -> int | None:
     """Where the Chinese name whose core ends at ``end`` begins, or None when no name fits.
 
-    Walks jieba tokens leftwards from ``end`` and stops at punctuation, an unbalanced
-    bracket, a stop word (与, 联合, 收购, 本报告 ...) or a function word by part of speech. A
-    verb stops the walk only once the core so far is a name (旨在展示|京东健康 stops at 展示;
-    收购|专注创新 does not stop at 创新, which leaves no name).
+    Walks jieba tokens leftwards from ``end``: common words may sit between the distinctive
+    part and the legal form (京东|健康, 熙牛|医疗科技（浙江）), but once a distinctive token
+    (a place, a person or brand name, a rare noun) is in, only more of those extend the name
+    (用户信任|京东健康 stops at 信任). Punctuation, an unbalanced bracket, stop words (与, 联合,
+    收购, 本报告 ...) and function words stop the walk. Without a distinctive token there is no
+    name, except right after an acquisition verb (收购|专注创新公司).
     """
     lo, i, depth = max(0, end - max_len), end, 0
     while i > lo:
@@ -117,22 +153,36 @@ def zh_name_start(text: str, end: int, max_len: int = 30) -> int | None:
         i -= 1
     if i >= end:
         return None
-    toks = zh_tokens(text[i:end])
-    start, stopper = end, ""
+    walk_end = end
+    tail = _BRACKET_TAIL.search(text, i, end)
+    if tail and tail.start() > i:
+        walk_end = tail.start()
+    toks = zh_tokens(text[i:walk_end])
+    run: list[tuple[str, str, int]] = []
+    stopper = ""
     for word, flag, off in reversed(toks):
         if word in LEFT_STOPS or flag in LEFT_STOP_POS or _DIGITS.match(word):
             stopper = word
             break
-        if flag.startswith("v") and start < end and zh_core_ok(text[start:end]):
-            stopper = word
-            break
-        start = i + off
-    if start >= end:
+        run.append((word, flag, i + off))
+    if not run:
         return None
-    core = text[start:end]
-    if stopper in ACQUISITION:
-        return start if zh_core_ok(core, need_distinctive=False) else None
-    return start if zh_core_ok(core) else None
+    start, proper, verb_first = walk_end, False, False
+    for k, (word, flag, off) in enumerate(run):
+        after_inner = k + 1 < len(run) and run[k + 1][0] in INNER_WORDS  # 附属|安定医院
+        if _is_verb(word, flag) and not after_inner:
+            if proper:
+                break  # 用户|提供 京东: a verb ends a name found already
+            verb_first = True
+        elif _distinctive(word, flag):
+            proper = True
+            start = off
+    if stopper in ACQUISITION and (verb_first or not proper):
+        start = run[-1][2]
+        return start if zh_core_ok(text[start:end], need_distinctive=False) else None
+    if not proper or verb_first:
+        return None
+    return start if zh_core_ok(text[start:end]) else None
 
 
 _ZH_SUFFIX = re.compile(
@@ -145,8 +195,9 @@ def zh_legal_names(text: str) -> list[tuple[int, int, int]]:
     """(start, core end, end) of every Chinese name with a legal form in Simplified ``text``."""
     out = []
     for m in _ZH_SUFFIX.finditer(text):
-        if m.group() in ("公司", "集团") and text.startswith(SUFFIX_FOLLOWERS, m.end()):
-            continue
+        if m.group() in ("公司", "集团") and (
+                text.startswith(SUFFIX_FOLLOWERS, m.end()) or text[m.start() - 1:m.start()] in _SELF_CHARS):
+            continue  # 公司治理, 本公司, 子集团
         start = zh_name_start(text, m.start())
         if start is None:
             continue
@@ -166,6 +217,8 @@ _EN_SUFFIX = re.compile(
 )
 _EN_WORD = re.compile(r"[A-Z0-9][A-Za-z0-9&'’\-\.]*|\([A-Z][A-Za-z ]+\)")
 CONNECTORS = _set("en_name_connectors")
+_EN_REFS = frozenset(P["reporter_references_en"])
+_EN_PLACE_WORDS = frozenset(P["en_place_words"])
 EN_STOPS = _set("en_name_stops")
 GENERIC_BEFORE_GROUP = _set("en_generic_before_group")
 
@@ -204,8 +257,9 @@ def en_legal_names(text: str) -> list[tuple[int, int, int]]:
         if not words or (m.group().startswith("Group") and words[-1] in GENERIC_BEFORE_GROUP):
             continue
         name = text[start:m.end()]
-        if any(re.search(rf"\b{w}\b", name) for w in NOT_COMPANY_EN):
-            continue
+        weak_form = m.group().split()[-1] in ("Group", "Holding", "Holdings")
+        if any(re.search(rf"\b{w}\b", name) for w in (NOT_COMPANY_EN if weak_form else NOT_COMPANY_EN[:2])):
+            continue  # a legal form makes a hospital a company, never an exchange
         out.append((start, m.start(), m.end()))
     return out
 
@@ -222,22 +276,64 @@ _ZH_ITEM_SEP = {"、", "和", "及", "与", "以及", "，", ","}
 
 
 _ZH_TRIGGER_RE = compile_alternation(_ZH_TRIGGERS + _ZH_WEAK)
+_ITEM_STOP_POS = frozenset(P["zh_item_stop_pos"])
+_BRIDGE_WORDS = frozenset(w for w in P["zh_cooperation_bridges"] if w.isalnum())
+_ORG_HEAD_RE = compile_alternation(load_patterns("organizations")["zh_heads"])
+_ZH_BRIDGE = re.compile(
+    r"\s*(?:等[^，。；、]{0,10}?)?\s*(?:" + "|".join(P["zh_cooperation_bridges"]) + r")?\s*(?:"
+    + "|".join(re.escape(c) for c in _ZH_COOP) + ")"
+)
+
+
+def _partner_name_ok(name: str, strong: bool) -> bool:
+    """A partner's name, not a description: not generic, not only places (北京、上海), not a
+    role (…供应商, …部门), not a bare acronym (POP, CRO). After a weak cue (与, 和) the name
+    must also be distinctive; after 联合/携手 the cue itself is evidence enough."""
+    if not zh_core_ok(name) and not (strong and _listed_name(name)):
+        return False
+    if name.endswith(ROLE_ENDINGS):
+        return False
+    toks = zh_tokens(name)
+    if all(f == "ns" and (jieba.dt.FREQ.get(w) or 0) >= 1000 for w, f, _o in toks):
+        return False  # places (北京、上海), not partners
+    if any(_is_verb(w, f) for w, f, _o in toks):
+        return False
+    return not re.fullmatch(r"[A-Z]{1,3}|[a-z ]+", name)
+
+
+def _listed_name(name: str) -> bool:
+    """jieba's dictionary lists many firms as rare four-character nouns (a securities house,
+    a logistics brand); after 联合/携手 such a word is taken as a name."""
+    toks = zh_tokens(name)
+    if len(toks) != 1 or len(name) < 4 or name in GENERIC_NOUNS or name in GENERIC_CORES:
+        return False
+    w, f, _o = toks[0]
+    return f.startswith("n") and (jieba.dt.FREQ.get(w) or 0) <= 5
+
+
+def _item_end(word: str, flag: str) -> bool:
+    """Where a partner name stops: a verb or function word, 等, a cue word, punctuation."""
+    return (word == "等" or word in _ZH_RIGHT or word in _BRIDGE_WORDS or flag in _ITEM_STOP_POS
+            or _is_verb(word, flag)
+            or (word in _ZH_HARD and word not in "（）()"))
 
 
 @lru_cache(maxsize=256)
 def zh_partner_lists(text: str) -> tuple[tuple[int, int, tuple[tuple[int, int], ...]], ...]:
     """Cooperation cues in Simplified ``text``: (trigger start, trigger end, name ranges).
 
-    联合/携手 X … ; 与/和 X(、Y)(等…)合作. A name runs over tokens up to a verb such as 开展
-    or 推出, 等, or punctuation; generic words (合作伙伴, 多家医院) are not names. Only the
-    clause after a trigger is segmented (posseg over whole blocks is slow).
+    联合/携手 X(、Y)… ; 与/和 X(、Y)(等…)合作, where the cooperation word must follow the
+    list closely (与员工共同… is no partner; 与X深度合作 is). A name runs over tokens up to a
+    verb or function word, 等, or punctuation. Only the clause after a trigger is segmented
+    (posseg over whole blocks is slow).
     """
     out = []
     for m in _ZH_TRIGGER_RE.finditer(text):
         word = m.group()
+        strong = word in _ZH_TRIGGERS
         end_m = _ZH_CLAUSE_END.search(text, m.end())
         clause_end = end_m.start() if end_m else len(text)
-        if word in _ZH_WEAK and not any(c in text[m.end():clause_end] for c in _ZH_COOP):
+        if not strong and not any(c in text[m.end():clause_end] for c in _ZH_COOP):
             continue
         ws = max(0, m.start() - 3)
         toks = zh_tokens(text[ws:min(clause_end, m.end() + 60)])
@@ -246,19 +342,28 @@ def zh_partner_lists(text: str) -> tuple[tuple[int, int, tuple[tuple[int, int], 
             continue  # the trigger is part of a longer word (联合国, 与会)
         names: list[tuple[int, int]] = []
         cur: list[tuple[str, str, int]] = []
+        list_end = m.end()
         for w, f, o in toks[idx + 1:]:
             o += ws
-            if w in _ZH_ITEM_SEP or w == "等" or w in _ZH_RIGHT or (w in _ZH_HARD and w not in "（）()"):
+            if cur and _ORG_HEAD_RE.match(text, o):
+                cur.append((w, f, o))  # 北京健康|促进会: an organisation's head word
+                continue
+            if w in _ZH_ITEM_SEP or _item_end(w, f):
                 if cur:
                     names.append((cur[0][2], cur[-1][2] + len(cur[-1][0])))
                     cur = []
                 if w in _ZH_ITEM_SEP and w not in "，,":
                     continue
+                list_end = o
                 break
             cur.append((w, f, o))
+        else:
+            list_end = ws + sum(len(t[0]) for t in toks)
         if cur:
             names.append((cur[0][2], cur[-1][2] + len(cur[-1][0])))
-        names = [(s, e) for s, e in names if 2 <= e - s <= 20 and zh_core_ok(text[s:e])]
+        if not strong and not _ZH_BRIDGE.match(text, list_end):
+            continue
+        names = [(s, e) for s, e in names if 2 <= e - s <= 20 and _partner_name_ok(text[s:e], strong)]
         if names:
             out.append((m.start(), m.end(), tuple(names)))
     return tuple(out)
@@ -268,21 +373,43 @@ _EN_CUES = sorted(P["en_partner_cues"], key=len, reverse=True)
 _EN_CUE_RE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in _EN_CUES) + r")\s+(?:the\s+)?", re.I)
 _EN_LIST_RE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in P["en_list_cues"]) + r")\s+", re.I)
 _EN_LIST_CONTEXT = tuple(P["en_list_context"])
-_EN_AFTER_RE = re.compile(r"\s+(?:" + "|".join(re.escape(c) for c in P["en_partner_after"]) + r")\b")
-_EN_AND_RE = re.compile(r"\s+and\s+(?:the\s+)?")
+_EN_AFTER_RE = re.compile(
+    r"(?:,\s+[^,;.]{3,80},)?\s+(?:" + "|".join(re.escape(c) for c in P["en_partner_after"]) + r")(?!\s+by)\b")
+_EN_AND_RE = re.compile(r"\s+and\s+(?:the\s+)?(?=[A-Z])")
+_EN_AND_VERBS = re.compile(
+    r"\s+(?:" + "|".join(re.escape(c) for c in P["en_partner_and_verbs"]) + r")\b")
+
+
+def _en_name_ok(name: str) -> bool:
+    """A capitalised run that can be a partner's name (not 'The Company', not a place)."""
+    words = name.split()
+    if not words or words[0] in EN_STOPS or name.lower() in _EN_REFS:
+        return False
+    return words[-1] not in _EN_PLACE_WORDS
+
+
+_ABBREVIATIONS = {"Co", "Ltd", "Inc", "Corp", "No", "St", "Dr", "Mr", "Ms", "Mrs", "Jr", "Bros", "Int"}
 
 
 def en_capitalised_run(text: str, start: int) -> int:
-    """End of the capitalised name (connectors and ``(China)`` allowed inside) at ``start``."""
+    """End of the capitalised name at ``start``: capitalised words, with connectors (of, &)
+    and ``(China)`` inside; a full stop after a word that is no abbreviation ends it, and so
+    does a possessive (Alibaba Health’s …)."""
     pos, last = start, start
     while True:
-        m = re.match(r"\s*(\([A-Z][A-Za-z ]+\)|[A-Za-z0-9][A-Za-z0-9&'’\-\.]*)", text[pos:])
+        m = re.match(r"\s*(\([A-Z][A-Za-z ]+\)|&|[A-Za-z0-9][A-Za-z0-9&'’\-\.]*)", text[pos:])
         if not m:
             break
-        w = m.group(1).rstrip(".")
-        if w[0].isupper() or w[0].isdigit() or w[0] == "(":
+        raw = m.group(1)
+        w = raw.rstrip(".")
+        possessive = re.search(r"['’]s$", w)
+        if possessive:
+            w = w[: possessive.start()]
+        if w and (w[0].isupper() or w[0].isdigit() or w[0] == "("):
             last = pos + m.start(1) + len(w)
-        elif w not in CONNECTORS or w == "the":
+        elif w not in CONNECTORS:
+            break
+        if possessive or (raw.endswith(".") and w not in _ABBREVIATIONS and len(w) > 1):
             break
         pos = pos + m.end()
     return last
@@ -295,9 +422,7 @@ def en_name_list(text: str, start: int) -> list[tuple[int, int]]:
         end = en_capitalised_run(text, pos)
         if end <= pos:
             break
-        name = text[pos:end]
-        first = name.split()[0]
-        if first in EN_STOPS:
+        if not _en_name_ok(text[pos:end]):
             break
         out.append((pos, end))
         m = re.match(r"\s*(?:\(“?[^)]{1,20}”?\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", text[end:])
@@ -308,8 +433,23 @@ def en_name_list(text: str, start: int) -> list[tuple[int, int]]:
 
 
 def en_partner_lists(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
-    """English cooperation cues: (cue start, cue end, name ranges)."""
+    """English cooperation cues: (cue start, cue end, name ranges). Cues before the names
+    ("in partnership with A, B and C", "including A, B" near partner words), after them
+    ("Sanofi, the world’s leading …, joined"), and "A and B jointly …"."""
     out = []
+    for m in _EN_AFTER_RE.finditer(text):
+        start = en_name_start(text, m.start())
+        if start is not None and _en_name_ok(text[start:m.start()]):
+            out.append((m.start(), m.end(), [(start, m.start())]))
+    for m in _EN_AND_RE.finditer(text):
+        right_end = en_capitalised_run(text, m.end())
+        if right_end <= m.end() or not _EN_AND_VERBS.match(text, right_end):
+            continue
+        left = en_name_start(text, m.start())
+        names = [(s, e) for s, e in ((left, m.start()), (m.end(), right_end))
+                 if s is not None and _en_name_ok(text[s:e])]
+        if names:
+            out.append((m.start(), m.end(), names))
     for m in _EN_CUE_RE.finditer(text):
         names = en_name_list(text, m.end())
         if names:

@@ -91,7 +91,7 @@ def zh_partner_orgs(text: str) -> list[tuple[int, int]]:
     for _a, _b, names in zh_partner_lists(text):
         for s, e in names:
             name = text[s:e]
-            if re.search(r"(院|会|局|委|所|中心|联盟|组织|政府|协会|部)$", name):
+            if re.search(r"(院|会|局|委|所|中心|联盟|组织|政府|协会)$", name):
                 out.append((s, e))
     return out
 
