@@ -86,6 +86,8 @@ def gazetteer() -> dict:
         "rating_anchor": flexible(data["rating_anchor"]),
         "rating_grade": re.compile(data["rating_grade"]),
         "rating_window": int(data["rating_window"]),
+        "rating_reverse": [re.compile(data["rating_reverse"] + f"(?:{r['agency']})\\s*(?:ESG)?", re.IGNORECASE)
+                           for r in data["ratings"]],
     }
 
 
@@ -154,7 +156,9 @@ class CertificationRecognizer:
 
     def _ratings(self, text: str) -> Iterator[tuple]:
         g = self.gaz
-        for rating in g["ratings"]:
+        for rating, reverse in zip(g["ratings"], g["rating_reverse"]):
+            for m in reverse.finditer(text):
+                yield m.start(), m.end(), self._rating(rating, m.group("grade"))
             for agency in rating["compiled"].finditer(text):
                 anchor = g["rating_anchor"].search(text, agency.end(), agency.end() + 40)
                 if not anchor:
@@ -165,11 +169,15 @@ class CertificationRecognizer:
                 if not grades:
                     continue
                 last = grades[-1]
-                grade = last.group("grade").upper()
                 end = last.end() + (1 if text[last.end():last.end() + 1] == "级" else 0)
-                key = rating["key"].format(grade=grade.lower())
-                yield anchor.start(), end, (key, {k: v.format(grade=grade) for k, v in rating["label"].items()},
-                                            {"scheme": "esg-rating", "grade": grade, "scheme_key": key})
+                yield anchor.start(), end, self._rating(rating, last.group("grade"))
+
+    @staticmethod
+    def _rating(rating: dict, grade: str) -> tuple:
+        grade = grade.upper()
+        key = rating["key"].format(grade=grade.lower())
+        return key, {k: v.format(grade=grade) for k, v in rating["label"].items()}, \
+            {"scheme": "esg-rating", "grade": grade, "scheme_key": key}
 
     def __call__(self, doc: Doc) -> Doc:
         text = ascii_fold(doc.text)

@@ -1,0 +1,84 @@
+"""Reporting-framework mentions (components/framework.py) and follows (relations/frameworks.py),
+on sentences from the seed reports."""
+import pytest
+from test_certification import document  # rows -> Document, shared by the three test modules
+
+from extractors.components.framework import flexible
+from extractors.pipeline import recognise
+from extractors.relations import frameworks as rel
+
+
+def frameworks(rows, lang="zh-Hant"):
+    ctx = recognise(document(rows if isinstance(rows, list) else [rows], lang))
+    return [m for m in ctx.mentions if m.type == "ReportingFramework"]
+
+
+def followed(rows, lang="zh-Hant"):
+    ctx = recognise(document(rows if isinstance(rows, list) else [rows], lang))
+    return sorted({r.object.key for r in rel.extract(ctx) if r.subject is None})
+
+
+@pytest.fixture(scope="module", autouse=True)
+def warm():
+    frameworks("GRI")
+
+
+BASIS_000 = "本報告基於香港聯交所「上市規則指引」—附錄二十七《環境、社會及管治報告指引》（HKEX-ESG）編製。"
+BASIS_001 = ("This report is prepared in accordance with the Environmental, Social and Governance Reporting "
+             "Guide of the Stock Exchange of Hong Kong Limited (HKEX), and also meets the requirements of the "
+             "Chinese Corporate Social Responsibility Report Preparation Guide issued by the Chinese Academy of "
+             "Social Sciences and the ISO 26000: Guidance on Social Responsibility (2010) issued by the "
+             "International Organization for Standardization.")
+
+
+def test_hkex_guide_spellings_share_one_key_and_label():
+    found = frameworks(BASIS_000)
+    assert [(m.key, m.text, m.label) for m in found] == [
+        ("hkex-esg", "環境、社會及管治報告指引", "環境、社會及管治報告指引"),
+        ("hkex-esg", "HKEX-ESG", "環境、社會及管治報告指引")]
+    code = frameworks("本報告編制遵循香港交易及結算所有限公司（簡稱「 聯交所」）發佈的主板上市規則附錄 C2《環境、社會及管治報告守則》（簡稱「 聯交所ESG守則」）")
+    assert [m.key for m in code] == ["hkex-esg", "hkex-esg"]
+
+
+def test_english_basis_names_three_frameworks():
+    found = frameworks(BASIS_001, "en")
+    assert [m.key for m in found] == ["hkex-esg", "cass-csr", "iso26000"]
+    assert found[1].label == "Chinese Corporate Social Responsibility Report Preparation Guide"
+
+
+def test_gri_title_and_acronym_are_separate_surfaces_of_one_framework():
+    found = frameworks("本報告依據全球永續標準理事會（GSSB）發布的《可持續發展報告標準（GRI STANDARDS）》")
+    assert [(m.key, m.text) for m in found] == [("gri", "可持續發展報告標準"), ("gri", "GRI STANDARDS")]
+
+
+def test_ghg_accounting_standards_across_a_line_break():
+    text = ("3. 2024 年，京東健康溫室氣體盤查依據包括：ISO 14064-1：2018 溫室氣體 - 部分 1：組織層面溫室氣體排放和移除的"
+            "量化和報告的要求及指南、溫室氣\n體核算體系 - 企業核算與報告標準、溫室氣體核算體系 - 企業價值鏈（範圍三）核算與報告標準。")
+    assert [m.key for m in frameworks(text)] == ["iso14064-1", "ghg-protocol-corporate", "ghg-protocol-scope3"]
+    assert followed(text) == ["ghg-protocol-corporate", "ghg-protocol-scope3", "iso14064-1"]
+
+
+def test_ifrs_s2_with_a_footnote_mark_and_sdgs_as_a_reference():
+    text = ("此外，本報告參考MSCI3、S&P DJSI4 等主流 ESG 評級指數，並結合聯合國可持續發展目標（SDGs5）、"
+            "《國際財務報告可持續披露準則第 2號——氣候相關披露（IFRS S26）》之建議進行編寫。")
+    assert [m.key for m in frameworks(text)] == ["un-sdgs", "ifrs-s2", "ifrs-s2"]
+
+
+def test_sdgs_outside_the_reporting_basis_are_no_framework():
+    assert frameworks(["联合国可持续发展目标指出，创新、基础设施建设和产业发展息息相关。"], "zh-Hans") == []
+
+
+def test_follows_needs_a_basis_word_or_heading():
+    assert followed(BASIS_000) == ["hkex-esg"]
+    assert followed(BASIS_001, "en") == ["cass-csr", "hkex-esg", "iso26000"]
+    assert followed("香港聯交所《環境、社會及管治報告指引》內容索引") == ["hkex-esg"]
+    # a footnote defining GRI, an item in a list of issue sources
+    assert followed("2  GRI，Global Reporting Initiative，即全球報告倡議組織。") == []
+    assert followed([("• HKEX ESG Reporting Guide", "paragraph", "Identifying issues")], "en") == []
+    assert followed([("• HKEX ESG Reporting Guide", "paragraph", "Reporting Guidelines")], "en") == ["hkex-esg"]
+
+
+def test_flexible_patterns_tolerate_breaks_between_chinese_characters_only():
+    rx = flexible("温室气体核算体系|(?<=对应)目标[一二]")
+    assert rx.search("温室气\n体核算 体系") and rx.search("对应目标一")
+    assert not rx.search("对应 目标一") and not rx.search("目标 \n二")
