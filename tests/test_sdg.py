@@ -80,3 +80,11 @@ def test_reporter_and_programme_in_the_row_contribute():
 
 def test_no_goal_no_contribution():
     assert contributions(["联合国可持续发展目标指出，创新、基础设施建设和产业发展息息相关。"]) == []
+
+
+def test_icon_text_spread_over_blocks():
+    # 002: each SDG icon's number and title come out as separate lines
+    rows = ["6", "清洁饮水和", "卫生设施", "7", "经济适用的", "清洁能源", "13", "气候行动", "8 体面工作和", "经济增长"]
+    assert goals(rows) == [6, 7, 13, 8]
+    assert goals(["6", "清洁饮水和"]) == []  # half a title is not a goal
+    assert goals(["2022", "气候行动"]) == []

@@ -11,16 +11,19 @@ script.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
-from .base import add_span, load_patterns
+from .base import add_span, load_patterns, spans_of
 from .framework import ascii_fold, flexible, heading, pick_longest, sentence_around, taken_ranges
 
 _JOINERS = re.compile(r"[\s\-、,，]+")
+_LEADING_NUMBER = re.compile(r"(\d{1,2})[.:：]?")
+_LONGEST_FRAGMENT = 12  # title characters an icon's number block may carry
 _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -60,6 +63,7 @@ def gazetteer() -> dict:
         "goals": goals,
         "titles": flexible(alternation),
         "squeezed_titles": sorted({_squeeze(t) for _, t in titles}),
+        "title_by_squeeze": {_squeeze(t): n for n, t in titles},
         "context": flexible(data["context"]),
         "explicit": [flexible(p) for p in nums["explicit"]],
         "contextual": [flexible(p) for p in nums["contextual"]],
@@ -109,6 +113,37 @@ class SDGRecognizer:
                 yield before.start(), m.end(), n
             elif self._in_context(doc, text, m.start(), m.end()):
                 yield m.start(), m.end(), n
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        """As ``__call__``, and goals whose icon text PDF extraction spread over consecutive
+        blocks ("6" / "清洁饮水和" / "卫生设施") are found across them."""
+        for batch in minibatch(stream, size=batch_size):
+            for doc in batch:
+                self(doc)
+            self._across_blocks(batch)
+            yield from batch
+
+    def _across_blocks(self, docs: list[Doc]) -> None:
+        squeezed = [_squeeze(ascii_fold(d.text)) for d in docs]
+        titles = self.gaz["title_by_squeeze"]
+        for i, doc in enumerate(docs):
+            m = _LEADING_NUMBER.match(squeezed[i])
+            if not m or len(squeezed[i]) > m.end() + _LONGEST_FRAGMENT:
+                continue
+            n = int(m.group(1))
+            joined = squeezed[i][m.end():]
+            for j in range(i + 1, min(i + 4, len(docs))):
+                joined += squeezed[j]
+                if titles.get(joined) == n:
+                    target = next(d for d in docs[i:j + 1] if _squeeze(d.text).strip("0123456789.:："))
+                    if not any(s.label_ == "SDG" for s in spans_of(target)):
+                        lang = target.user_data.get("lang") or "zh-Hans"
+                        start = len(target.text) - len(target.text.lstrip())
+                        add_span(target, start, len(target.text.rstrip()), "SDG", f"sdg{n}",
+                                 self._label(n, lang), {"number": n})
+                    break
+                if len(joined) > _LONGEST_FRAGMENT * 2:
+                    break
 
     def __call__(self, doc: Doc) -> Doc:
         text = ascii_fold(doc.text)
