@@ -44,6 +44,7 @@ class Found:
     bare: bool = False  # a head-word alone (工作小组): needs the report to resolve it
     key: str | None = None
     alias_of: "Found | None" = None  # a short name in brackets right after the full one
+    label: str | None = None  # the full name when a line break cut the surface text
 
 
 @lru_cache(maxsize=1)
@@ -179,9 +180,11 @@ class _EnRules:
     def __init__(self) -> None:
         p = patterns()["en"]
         self.p = p
-        heads = p["complete_heads"] + p["heads"]
-        self.heads = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)) + r")\b")
-        self.complete = set(p["complete_heads"])
+        heads = sorted(p["complete_heads"] + p["heads"], key=len, reverse=True)
+        # the multi-word board heads also in lower case (the board of directors of the Company)
+        alts = [rf"(?i:{re.escape(h)})" if " of " in h else re.escape(h) for h in heads]
+        self.heads = re.compile(r"\b(?:" + "|".join(alts) + r")\b")
+        self.complete = {h.lower() for h in p["complete_heads"]}
         self.team_words = set(p["team_words"])
         self.determiners = set(p["determiners"])
         self.external_words = set(p["external_words"])
@@ -216,10 +219,8 @@ class _EnRules:
         for m in self.heads.finditer(text):
             hs, he = m.span()
             head = m.group()
-            if head == "Board" and text[he:he + 13] == " of Directors":
-                continue  # the longer head matches at the same place
-            if head in self.complete:
-                if head == "Board" and not text[max(0, hs - 4):hs].lower().endswith("the "):
+            if head.lower() in self.complete:
+                if head == "Board" and not re.search(r"\b[Tt]he\s+[\"“]?$", text[max(0, hs - 6):hs]):
                     continue  # "on board", "Board" in other names
                 out.append(Found(hs, he, head, head))
                 continue
@@ -279,6 +280,25 @@ def _resolve(found: list[list[Found]], texts: list[str], lang: str) -> None:
                 f.key = f.alias_of.key
 
 
+def _mend_wrapped(docs: list[Doc], found: list[list[Found]]) -> None:
+    """A chart box whose name wrapped onto a second line (藥事管理與藥物 / 治療學委員會): a
+    name opening a line, whose previous line ends with the rest of a name the report spells
+    in full elsewhere, is that full name."""
+    names = {f.name for fs in found for f in fs if not f.bare}
+    for i in range(1, len(docs)):
+        prev = docs[i - 1].text.rstrip()
+        for f in found[i]:
+            if f.bare or docs[i].text[:f.start].strip():
+                continue
+            for full in names:
+                head = full[: len(full) - len(f.name)]
+                if len(full) > len(f.name) and full.endswith(f.name) and prev.endswith(head):
+                    original = docs[i - 1].user_data.get("original", prev).rstrip()
+                    f.name = full
+                    f.label = original[len(original) - len(head):] + docs[i].user_data.get("original", docs[i].text)[f.start:f.end]
+                    break
+
+
 def _owner_prefix(prefix: str, report: str) -> bool:
     """Whether an English ``prefix`` before a committee name is its owner's name (Alibaba
     Health) rather than a modifier (Risk): a Title-case phrase frequent in the report."""
@@ -305,7 +325,7 @@ class CommitteeRecogniser:
                 if f.bare:
                     continue
                 f.key = committee_key(f.name)
-            add_span(doc, f.start, f.end, "Committee", f.key)
+            add_span(doc, f.start, f.end, "Committee", f.key, label=f.label)
 
     def __call__(self, doc: Doc) -> Doc:
         found = self._find(doc)
@@ -317,6 +337,8 @@ class CommitteeRecogniser:
         """One report at a time: keys are resolved over all its blocks."""
         docs = list(docs)
         found = [self._find(d) for d in docs]
+        if self.lang != "en":
+            _mend_wrapped(docs, found)
         _resolve(found, [d.text for d in docs], self.lang)
         for doc, fs in zip(docs, found):
             self._add(doc, fs)

@@ -62,6 +62,7 @@ class _ZhNames:
         self.before_gender = re.compile(rf"(?:^|(?<=\s))({cell})\s+[{self.gender}](?=\s|$)")
         roles = "|".join(re.escape(r) for r in self.role_list)
         self.after_role_cell = re.compile(rf"(?:{roles})\s+({cell})(?=\s+\S|\s*$)")
+        self.before_role_cell = re.compile(rf"^\s*({cell})\s+(?=(?:{roles}))")
 
     def surname_len(self, name: str) -> int:
         for c in self.compound:
@@ -82,6 +83,10 @@ class _ZhNames:
         text = text.rstrip(_PUNCT_END)
         return any(text.endswith(r) for r in self.role_list)
 
+    def is_title_line(self, text: str) -> bool:
+        """A short line that is only a title (主席, 執行董事兼首席執行官)."""
+        return len(text.strip()) <= 20 and self.ends_with_role(text) and bool(self.roles.match(text.strip()))
+
     def at_right_boundary(self, text: str, i: int) -> bool:
         if i >= len(text) or not re.match(rf"[{_CJK}A-Za-z0-9]", text[i]):
             return True
@@ -97,8 +102,9 @@ class _ZhNames:
                     yield s, s + n
                     break
 
-    def before_honorific(self, text: str) -> Iterator[tuple[int, int]]:
-        """Names right before 先生/女士/博士 with a clean left edge (由李玲女士: 李玲)."""
+    def before_honorific(self, text: str, word_starts: set[int]) -> Iterator[tuple[int, int]]:
+        """Names right before 先生/女士/博士 with a clean left edge: a word boundary, a
+        function character or a title (由李玲女士: 李玲; not 浙江大學教授: 江大學)."""
         for m in self.honorifics.finditer(text):
             e = m.start()
             for n in (4, 3, 2):
@@ -107,21 +113,23 @@ class _ZhNames:
                     continue
                 if n > 2 and text[s] in self.function_chars and self.valid(text[s + 1:e]):
                     continue
-                if s == 0 or not re.match(rf"[{_CJK}]", text[s - 1]) or text[s - 1] in self.function_chars \
-                        or self.ends_with_role(text[:s]):
+                if s == 0 or s in word_starts or not re.match(rf"[{_CJK}]", text[s - 1]) \
+                        or text[s - 1] in self.function_chars or self.ends_with_role(text[:s]):
                     yield s, e
                     break
 
     def in_cells(self, text: str) -> Iterator[tuple[int, int]]:
-        """Names in a director-table row: before a gender cell or after a role cell."""
-        for rx in (self.before_gender, self.after_role_cell):
+        """Names in a director-table row: before a gender cell, after a role cell, or opening
+        a row whose next cell is a role."""
+        for rx in (self.before_gender, self.after_role_cell, self.before_role_cell):
             for m in rx.finditer(text):
                 name = m.group(1)
                 if re.fullmatch(_LATIN_NAME, name) or self.valid(name, strict=False):
                     yield m.span(1)
 
-    def find(self, text: str) -> list[tuple[int, int]]:
-        found = set(self.in_cells(text)) | set(self.after_title(text)) | set(self.before_honorific(text))
+    def find(self, text: str, word_starts: set[int] | None = None) -> list[tuple[int, int]]:
+        found = set(self.in_cells(text)) | set(self.after_title(text))
+        found |= set(self.before_honorific(text, word_starts or set()))
         return _drop_nested(found)
 
     def bare(self, text: str) -> list[tuple[int, int]]:
@@ -159,7 +167,12 @@ class _EnNames:
         text = text.rstrip(_PUNCT_END)
         return any(text.endswith(r) for r in self.role_list)
 
-    def find(self, text: str) -> list[tuple[int, int]]:
+    def is_title_line(self, text: str) -> bool:
+        """A short line that is only a title (Chairman, Chief Executive Officer)."""
+        t = text.strip().rstrip(_PUNCT_END)
+        return len(t) <= 40 and any(t == r or t.startswith(r + " ") or t.startswith(r + " and") for r in self.role_list)
+
+    def find(self, text: str, word_starts: set[int] | None = None) -> list[tuple[int, int]]:
         found = set()
         for rx in (self.honorific, self.chaired_by, self.name_role):
             for m in rx.finditer(text):
@@ -198,7 +211,7 @@ class PersonRecogniser:
             taken.append((s, e))
 
     def __call__(self, doc: Doc) -> Doc:
-        self._add(doc, self.names.find(doc.text))
+        self._add(doc, self.names.find(doc.text, {t.idx for t in doc}))
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 256) -> Iterator[Doc]:
@@ -207,13 +220,14 @@ class PersonRecogniser:
         bare = [self.names.bare(d.text) for d in docs]
         extra: dict[int, list[tuple[int, int]]] = {}
         for i, spans in enumerate(bare):
-            if len(spans) == 1 and i and self.names.ends_with_role(docs[i - 1].text) \
-                    and self.names.valid(docs[i].text[slice(*spans[0])]):
-                extra[i] = spans  # a signature: the role line, then the name
+            if len(spans) == 1 and self.names.valid(docs[i].text[slice(*spans[0])]) and (
+                    (i and self.names.ends_with_role(docs[i - 1].text))
+                    or (i + 1 < len(docs) and self.names.is_title_line(docs[i + 1].text))):
+                extra[i] = spans  # a signature: the name under or over its title
         if self.lang != "en":
             extra.update(self._name_columns(docs, bare))
         for i, doc in enumerate(docs):
-            self._add(doc, self.names.find(doc.text) + extra.get(i, []))
+            self._add(doc, self.names.find(doc.text, {t.idx for t in doc}) + extra.get(i, []))
             yield doc
 
     def _name_columns(self, docs: list[Doc], bare: list) -> dict[int, list[tuple[int, int]]]:

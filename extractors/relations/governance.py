@@ -30,7 +30,8 @@ from ..components.base import load_patterns
 from ..components.committee import committee_key
 from ..components.committee import patterns as committee_patterns
 from ..model import Block, Evidence, Mention, Relation, Sentence
-from ..normalise import to_simplified
+from ..normalise import match_key, to_simplified
+from ..report import is_reporter_reference
 
 BOARD = "board"  # the canonical key of a board of directors (patterns/committees.yaml)
 
@@ -45,16 +46,25 @@ _ZH_SEP = re.compile(r"\s*(?:[、/,]|和|及|与|以及|暨|and|&)?\s*")
 _EN_SEP = re.compile(r"\s*(?:,|and|&|,\s*and)?\s*(?:the\s+)?")
 
 _UNDER_ZH = re.compile(r"下设(?:有|了|的)?|下辖")
+# 董事會已成立X: a body that sets up another, right before the verb.
+_SETS_UP_ZH = re.compile(r"(?:内|之下|下面|下)?(?:已经|已|亦|还|正式|专门|于[^，。；]{1,10}?)?(?:成立|设立|设置|组建|设有)"
+                         r"(?:了)?(?:专门|专项|一个)?(?:的)?")
+# 委員會下設…: the body the sentence before named.
+_ANAPHOR_ZH = re.compile(r"\s*(?:该|此|本|其)?(?:委员会|小组|工作组)")
 _REPORT_ZH = re.compile(r"(?:向|对)\s*(?:本公司|公司|本集团|集团)?(?P<to>[^，。；]{1,40}?)(?:汇报|报告|负责|述职)")
 _REPORT_EN = re.compile(r"\b(?:reports?|reporting|(?:is|are)\s+accountable|(?:is|are)\s+responsible)"
                         r"\s+(?:directly\s+)?to\s+(?:the\s+)?", re.I)
 _UNDER_EN = re.compile(r"\s*,?\s*(?:which\s+is\s+|set\s+up\s+|established\s+)?(?:under|of)\s+(?:the\s+)?", re.I)
 # A clause after a comma that goes on with the same subject (…成立，並直接向董事會匯報).
-_SAME_SUBJECT = re.compile(r"\s*(?:并|并且|且|同时|直接|定期|每年|每季度|亦|也|将|会|需|负责|及时|主要)")
+_SAME_SUBJECT = re.compile(r"\s*(?:并|并且|且|同时|直接|定期|每年|每季度|亦|也|将|会|需|负责|及时|主要|"
+                           r"which\b|and\b|that\b)")
+# The Board has established the A, B and C / delegated … to the A: those sit under the Board.
+_SETS_UP_EN = re.compile(r"\b(?:has\s+|have\s+)?(?:established|set\s+up|formed|delegated\b[^.;]{0,60}?\bto)"
+                         r"\s+(?:the\s+|three\s+|four\s+|five\s+)?(?:(?:board\s+)?committees?\s*(?:[:,]|namely|including)?\s*(?:the\s+)?)?", re.I)
 
 _CHAIRED_BY_ZH = re.compile(rf"由(?P<who>[^，。；]{{1,30}}?)(?:先生|女士|博士)?(?:担任|出任)[^，。；]{{0,12}}?(?:{_CHAIR_ZH})")
 _LED_BY_ZH = re.compile(r"由(?P<who>[^，。；]{1,30}?)(?:领导|牵头|主持|带领)")
-_LEADS_ZH = re.compile(r"(?P<who>[^，。；由]{1,30}?)(?:领导|牵头|主持|带领)的\s*$")
+_LEADS_ZH = re.compile(r"(?P<who>[^，。；由]{1,30}?)(?:领导|牵头|主持|带领)的\s*(?:本公司|本集团|公司|集团)?\s*$")
 _MEMBERS_ZH = re.compile(r"\s*(?:的)?(?:成员|委员)(?:包括|为|有|是|：|:)")
 _OWNER_EN = r"(?:(?:[A-Z][\w&.\-]*\s+){0,4}[A-Z][\w&.\-]*(?:’s|'s)\s+)?"
 _CHAIR_OF_EN = re.compile(rf"\s*,?\s*(?:the\s+|our\s+)?(?:chair|chairman|chairwoman|chairperson|head|leader)"
@@ -147,18 +157,29 @@ def _listed(text: str, sent: Sentence, items: list[Mention], start: int, sep: re
 
 
 def _reports_to(view: _View) -> Iterator[Relation]:
-    for sent in view.sentences:
+    rules = _en_reports_to if view.en else _zh_reports_to
+    last: Mention | None = None  # the last body named before this sentence, in its block
+    for i, sent in enumerate(view.sentences):
+        if i and sent.block is not view.sentences[i - 1].block:
+            last = None
         coms = _of(sent, "Committee")
-        if len(coms) >= 2:
-            rules = _en_reports_to if view.en else _zh_reports_to
-            for child, parent in rules(view.text(sent), sent, coms):
+        if len(coms) >= 2 or (coms and last is not None):
+            for child, parent in rules(view.text(sent), sent, coms, last):
                 yield Relation(child, "reportsTo", parent, sent.evidence())
+        last = coms[-1] if coms else last
     yield from _org_charts(view)
 
 
-def _zh_reports_to(text: str, sent: Sentence, coms: list[Mention]) -> Iterator[tuple[Mention, Mention]]:
+def _zh_reports_to(text: str, sent: Sentence, coms: list[Mention],
+                   antecedent: Mention | None = None) -> Iterator[tuple[Mention, Mention]]:
     for m in _UNDER_ZH.finditer(text):  # 董事會下設審核委員會、薪酬委員會及提名委員會
         before = [c for c in coms if _local(sent, c)[1] <= m.start()]
+        parent = before[-1] if before else (antecedent if _ANAPHOR_ZH.fullmatch(text[:m.start()]) else None)
+        if parent is not None:
+            for child in _listed(text, sent, coms, m.end(), _ZH_SEP):
+                yield child, parent
+    for m in _SETS_UP_ZH.finditer(text):  # 董事會已成立ESG委員會
+        before = [c for c in coms if _local(sent, c)[1] == m.start()]
         if before:
             for child in _listed(text, sent, coms, m.end(), _ZH_SEP):
                 yield child, before[-1]
@@ -173,7 +194,13 @@ def _zh_reports_to(text: str, sent: Sentence, coms: list[Mention]) -> Iterator[t
             yield b, a
 
 
-def _en_reports_to(text: str, sent: Sentence, coms: list[Mention]) -> Iterator[tuple[Mention, Mention]]:
+def _en_reports_to(text: str, sent: Sentence, coms: list[Mention],
+                   antecedent: Mention | None = None) -> Iterator[tuple[Mention, Mention]]:
+    for m in _SETS_UP_EN.finditer(text):
+        parent = _subject_before(text, sent, coms, m.start())
+        if parent is not None:
+            for child in _listed(text, sent, coms, m.end(), _EN_SEP):
+                yield child, parent
     for m in _REPORT_EN.finditer(text):  # the ESG Working Group reports to the Board
         subject = _subject_before(text, sent, coms, m.start())
         if subject is not None:
@@ -193,7 +220,8 @@ def _subject_before(text: str, sent: Sentence, coms: list[Mention], pos: int) ->
     gap = text[_local(sent, before[-1])[1]:pos]
     if re.search(r"[。；;]", gap):
         return None
-    if re.search(r"[，,：:]", gap) and not _SAME_SUBJECT.match(re.split(r"[，,：:]", gap)[-1]):
+    last = re.split(r"[，,：:]", gap)[-1]
+    if last != gap and last.strip() and not _SAME_SUBJECT.match(last):
         return None
     return before[-1]
 
@@ -255,7 +283,7 @@ def _has_committee(ctx, view: _View, edges: list[Relation]) -> Iterator[Relation
             first.setdefault(c.key, (c, sent))
             owner = _owner(view.text(sent), sent, c, companies, view.en)
             # a standard body (board, audit committee) every company has: no key-wide owner
-            if owner is not None and owner.key != reporter.key and c.key not in _standard_keys():
+            if owner is not None and not _is_reporter(ctx, owner) and c.key not in _standard_keys():
                 others.setdefault(c.key, owner)
     changed = True
     while changed:  # bodies under another company's body are that company's
@@ -267,6 +295,16 @@ def _has_committee(ctx, view: _View, edges: list[Relation]) -> Iterator[Relation
     # other companies' first: kg gives a key's later mentions the last owner it sees
     for key, (c, sent) in sorted(first.items(), key=lambda kv: kv[0] not in others):
         yield Relation(others.get(key, reporter), "hasCommittee", c, sent.evidence())
+
+
+def _is_reporter(ctx, company: Mention) -> bool:
+    """The reporter by key, by a name report.py knows, or as the start of its legal name
+    (阿里巴巴集團 for 阿里巴巴集團控股有限公司)."""
+    pub = ctx.reporter
+    if company.key == pub.key or any(is_reporter_reference(ctx, n) for n in (company.text, *company.aliases)):
+        return True
+    k = match_key(company.text)
+    return len(k) >= 4 and any(match_key(n).startswith(k) for n in (pub.text, pub.label or "", *pub.aliases))
 
 
 @lru_cache(maxsize=1)
@@ -291,10 +329,18 @@ def _chairs_and_members(view: _View) -> Iterator[Relation]:
     for row, person in rows:
         yield from _row_facts(view, row, person, board, by_key)
     yield from _name_lists(view, board)
-    for sent in view.sentences:
+    # English sentences split at "Mr. X" (the period), so English reads whole paragraphs
+    units = [_paragraph(b) for b in view.blocks] if view.en else view.sentences
+    for sent in units:
         coms = _of(sent, "Committee")
         if coms:
             yield from _sentence_roles(view, sent, coms, _of(sent, "Person"), holders)
+
+
+def _paragraph(blk: _Block) -> Sentence:
+    """A block as one sentence (with all its mentions)."""
+    b = blk.block
+    return Sentence(b.text, b.text, b.start, b.line, b, blk.mentions)
 
 
 def _nearest_board(board: list[Mention], pos: int) -> Mention | None:
@@ -391,7 +437,8 @@ def _bare_names(blk: _Block) -> bool:
     persons = blk.of("Person")
     for m in reversed(persons):
         text = text[:m.start - base] + text[m.end - base:]
-    return bool(persons) and not re.sub(r"[（(][^）)]*[）)]", "", text).strip()
+    rest = re.sub(r"[（(][^）)]*[）)]|\b(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor)\b\.?|先生|女士|博士", "", text)
+    return bool(persons) and not rest.strip(" \t,，、")
 
 
 def _name_lists(view: _View, board: list[Mention]) -> Iterator[Relation]:
@@ -408,8 +455,15 @@ def _name_lists(view: _View, board: list[Mention]) -> Iterator[Relation]:
         column = sum(bare[lo:hi]) >= 3
         if column and _DIRECTOR.search(" ".join(w.text(view.en) for w in view.blocks[lo:hi])):
             yield from (Relation(p, "memberOf", b, ev) for p in persons)
-        elif len(persons) == 1 and i and _BOARD_CHAIR.search(view.blocks[i - 1].text(view.en).rstrip()[-12:]):
+        elif len(persons) == 1 and _signed_as_chair(view, i):
             yield Relation(b, "chairedBy", persons[0], ev)
+
+
+def _signed_as_chair(view: _View, i: int) -> bool:
+    """A name under a chairman's title, or over a line that is just that title."""
+    before = view.blocks[i - 1].text(view.en).rstrip()[-12:] if i else ""
+    after = view.blocks[i + 1].text(view.en).strip() if i + 1 < len(view.blocks) else ""
+    return bool(_BOARD_CHAIR.search(before) or (len(after) <= 30 and _BOARD_CHAIR.match(after)))
 
 
 @lru_cache(maxsize=1)
@@ -440,16 +494,19 @@ def _role_holders(view: _View, rows: list[tuple[list[_Block], Mention]]) -> dict
                 note(re.sub(r".*[，。；,;]", "", text[max(0, s - 16):s]).rstrip()[-12:], p)
                 if s == 0 and i:
                     note(view.blocks[i - 1].text(view.en).rstrip()[-16:], p)
+                if _bare_names(blk) and i + 1 < len(view.blocks) and len(view.blocks[i + 1].block.text) <= 30:
+                    note(view.blocks[i + 1].text(view.en), p)
     return {r: next(iter(ps.values())) for r, ps in seen.items() if len(ps) == 1}
 
 
 def _sentence_roles(view: _View, sent: Sentence, coms: list[Mention], persons: list[Mention],
                     holders: dict[str, Mention]) -> Iterator[Relation]:
     """Chairs and members a sentence names."""
-    text, ev = view.text(sent), sent.evidence()
+    text = view.text(sent)
     people = [(p, *_local(sent, p)) for p in persons]
     for c in coms:
         s, e = _local(sent, c)
+        ev = c.evidence if view.en else sent.evidence()
         if view.en:
             for p, ps, pe in people:
                 if pe <= s and _CHAIR_OF_EN.fullmatch(text[pe:s]):  # Mr. X, chair of Y
@@ -459,20 +516,25 @@ def _sentence_roles(view: _View, sent: Sentence, coms: list[Mention], persons: l
                 elif pe <= s and _MEMBER_OF_EN.fullmatch(text[pe:s]):  # X is a member of Y
                     yield Relation(p, "memberOf", c, ev)
             continue
-        m = _CHAIR_AFTER.match(text, e)  # 審計委員會主席陳興垚
+        m = _CHAIR_AFTER.match(text, e)  # 審計委員會主席陳興垚 / 主席為獨立非執行董事張三
         if m:
-            for p, ps, _ in people:
-                if ps >= m.end() and re.fullmatch(r"\s*(?:为|是|：|:|由)?\s*", text[m.end():ps]):
-                    yield Relation(c, "chairedBy", p, ev)
-        clause = re.split(r"[，。；]", text[e:])[0]
-        m = _CHAIRED_BY_ZH.search(clause) or _LED_BY_ZH.search(clause)  # X由Y擔任主席 / 由Y領導
-        if m and not re.search(r"委员会|小组", m.group("who")):
-            yield from _chair_named(c, m.group("who"), e + m.start("who"), people, holders, ev)
+            nxt = next(((p, ps) for p, ps, _ in people if ps >= m.end()), None)
+            if nxt and re.fullmatch(r"\s*(?:为|是|：|:|由)?[^，。；、,;]{0,12}", text[m.end():nxt[1]]) \
+                    and not any(m.end() <= _local(sent, x)[0] < nxt[1] for x in coms):
+                yield Relation(c, "chairedBy", nxt[0], ev)
+        nxt_com = next((_local(sent, x)[0] for x in coms if _local(sent, x)[0] >= e), len(text))
+        after = text[e:nxt_com]
+        lead = re.match(r"(?:[（(][^）)]*[）)])?[^，。；]{0,12}?[，,]?\s*(?=由)", after)
+        if lead:  # X由Y擔任主席 / X，由Y領導
+            m = _CHAIRED_BY_ZH.match(after, lead.end()) or _LED_BY_ZH.match(after, lead.end())
+            if m and not re.search(r"委员会|小组", m.group("who")):
+                yield from _chair_named(c, m.group("who"), e + m.start("who"), people, holders, ev)
         m = _LEADS_ZH.search(text[:s])  # 首席執行官領導的風險管理委員會
         if m:
             yield from _chair_named(c, m.group("who"), m.start("who"), people, holders, ev)
-        if _MEMBERS_ZH.match(text, e):  # 委員會成員包括…
-            yield from (Relation(p, "memberOf", c, ev) for p, ps, _ in people if ps >= e)
+        m = _MEMBERS_ZH.search(text, e, nxt_com)  # X…，成員包括A及B
+        if m and (m.start() == e or re.match(r"[，,]", text[m.start() - 1:m.start()])):
+            yield from (Relation(p, "memberOf", c, ev) for p, ps, _ in people if m.end() <= ps < nxt_com)
 
 
 def _chair_named(com: Mention, who: str, at: int, people: list, holders: dict[str, Mention],
