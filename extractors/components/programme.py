@@ -68,7 +68,7 @@ class ZhRules:
         bare = _alt(self.bare_heads)
         name = rf"[{_CJK}A-Za-z0-9]{{2,16}}?(?:{bare})"
         self.case = re.compile(rf"^\s*(?:{_alt(p['case_markers'])})\s*[:：]?\s*(?P<name>{name})\s*$")
-        self.item = re.compile(rf"^\s*(?P<name>[{_CJK}A-Za-z0-9]{{2,10}}?(?:{bare}|夜校))\s*[:：]")
+        self.item = re.compile(rf"^\s*(?P<name>[{_CJK}A-Za-z0-9]{{2,10}}?(?:{bare}))\s*[:：]")
         self.after_verb = re.compile(rf"(?:{verbs})(?:了)?(?P<name>{name})")
         self.episode = re.compile(
             rf"(?:{verbs})(?:了)?(?P<name>[{_CJK}]{{2,8}}?){self.ORDINAL}[{''.join(p['episode_units'])}]"
@@ -93,7 +93,7 @@ class ZhRules:
         return next((h for h in heads if name.endswith(h)), None)
 
     def is_generic(self, stem: str) -> bool:
-        """True when the words before the head-word only describe (员工培训计划)."""
+        """True when the words only describe (员工培训 before 计划): no word of a name."""
         tokens = [t for t in _words(stem) if not re.fullmatch(r"[\d\s年月日.]+", t)]
         return all(t in self.generic or t in self.stops for t in tokens)
 
@@ -162,8 +162,8 @@ class ZhRules:
         name = m.group(2)
         head = self.head_of(name, self.heads)
         specific = bool(head) and not self.is_generic(name[: -len(head)])
-        if not specific and (self.product.match(text, m.end()) or self.paired(name)):
-            return None
+        if not specific and (self.product.match(text, m.end()) or self.paired(name) or self.is_generic(name)):
+            return None  # 「找相似」功能, 「A和B」, 「合規」培訓: a feature, a topic, a subject
         after = self.after.match(text, m.end())
         if after and not self.mod_break.search(after.group("mod")):
             return "after"
@@ -181,10 +181,9 @@ class ZhRules:
 
     def unquoted(self, text: str, bounds: set[int], others: list[tuple[int, int]]) -> list[Candidate]:
         out = []
-        heads = self.bare_heads + ("夜校",)
         for rule, pattern in (("case", self.case), ("item", self.item), ("heading", self.heading)):
             m = pattern.match(text)
-            if not m or not self.specific(m.group("name"), heads):
+            if not m or not self.specific(m.group("name"), self.bare_heads):
                 continue
             if rule != "heading" or self.bare_ok(text, m.start("name"), m.end("name"), others):
                 out.append(Candidate(m.start("name"), m.end("name"), rule))
@@ -219,6 +218,7 @@ class EnRules:
     def __init__(self, p: dict) -> None:
         self.heads = tuple(p["head_words"])
         self.small = frozenset(p["small_words"])
+        self.generic = frozenset(p["generic_words"])
         self.defined = frozenset(p["defined_terms"])
         self.reject = re.compile(rf"\b(?:{_alt(p['reject_words'])})\b")
         nouns = _alt(p["type_nouns"])
@@ -248,6 +248,8 @@ class EnRules:
             return False
         if not name[0].isupper() and not name[0].isdigit():
             return False
+        if all(w.lower() in self.generic or w.lower() in self.small for w in words):
+            return False  # "Anti-corruption" training: a subject, not a name
         return all(w[0].isupper() or w[0].isdigit() or w.lower() in self.small for w in words)
 
     def find(self, text: str, bounds: set[int], others: list[tuple[int, int]]) -> list[Candidate]:

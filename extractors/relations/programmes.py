@@ -13,33 +13,45 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from ..model import Mention, Relation, Sentence
-from ..normalise import fold
+from ..components.base import load_patterns
+from ..normalise import fold, match_key
 
 PREDICATE = "runsProgramme"
 
+_P = load_patterns("programmes")["runs"]
+_EN_WORD = re.compile(r"[A-Za-z]")
+
+
+def _words(words: list[str], stems: bool = False) -> str:
+    """An alternation; Latin words get word boundaries (a stem only a leading one)."""
+    out = []
+    for w in sorted(words, key=len, reverse=True):
+        esc = re.escape(w)
+        tail = "" if stems else r"\b"
+        out.append(r"\b" + esc + tail if _EN_WORD.match(w) else esc)
+    return "|".join(out)
+
+
 # The reporter in its own words (the company recogniser may not mark these).
-_SELF = r"我们|本公司|本集团|公司|\b(?:[Ww]e|the Company)\b"
+_SELF = re.compile(_words(_P["self_words"]))
 # The reporter itself launches it: 我們開展「X」, 公司聯合公益機構發起的「X」, Alibaba Health launched.
-_LAUNCH = re.compile(
-    r"开展|发起|推出|启动|举办|打造|实施|推进|定制|协办|主办|承办|组织|创办|设立|成立|开设|准备|"
-    r"\b(?:launch|establish|initiat|organi[sz]|host|start|introduc|set up|creat|found|produc|provid)"
-)
+_LAUNCH = re.compile(f"{_words(_P['launch_zh'])}|{_words(_P['launch_en'], stems=True)}")
 # Words between a subject and its verb that show the subject belongs to another clause.
 _GAP_BREAK = re.compile(r"[与和及、,，]|参与|参加|\band\b")
 # Joins two companies into one subject: 阿里健康聯合菜鳥, A and B, A joined by B.
-_CO = re.compile(r"\s*(?:[、,，]|和|与|及|以及|联合|携手|同|and|together with|joined by|with)\s*")
+_CO = re.compile(rf"\s*(?:[、,，]|{_words(_P['joiners'])})\s*")
 # B, a leading company, joined A (to launch ...): B co-runs with A.
 _JOINED = re.compile(r"[^。；;]{0,70}\bjoined\s*$")
 # The company before owns it: 集團的培訓活動，例如「X」, the Group's "X".
 _OWNER = re.compile(r"\s*(?:的|’s|'s)[^。；;.]{0,14}$")
 # Someone else drives it: 由X主導, X組織 (after the programme), initiated by X.
-_AGENT_ZH = re.compile(
-    r"(?:由|^\s*[：:]\s*)(?P<who>[^，。；,：:]{2,40}?)(?:主导|发起|主办|组织|牵头|举办)"
-)
-_AGENT_EN_SQUEEZED = re.compile(r"(?:initiated|organi[sz]ed|launched|hosted|led)by(?:the)?")
-_AGENT_EN = re.compile(r"\b(?:initiated|organi[sz]ed|launched|run|hosted|held|led)\s+by\s+")
+_AGENT_ZH = re.compile(rf"(?:由|^\s*[：:]\s*)(?P<who>[^，。；,：:]{{2,40}}?)(?:{_words(_P['agent_zh'])})")
+_AGENT_EN = re.compile(rf"(?:{_words(_P['agent_en'])})\s+by\s+")
+# The same with the spaces squeezed out, for words the PDF text split (init iated by).
+_AGENT_EN_SQUEEZED = re.compile(rf"(?:{'|'.join(map(re.escape, _P['agent_en']))})by(?:the)?")
 
 
 def extract(ctx) -> Iterable[Relation]:
@@ -47,14 +59,23 @@ def extract(ctx) -> Iterable[Relation]:
     if reporter is None:
         return
     names = _company_names(ctx, reporter)
+    own_keys = {reporter.key, *(match_key(n) for n in (reporter.text, reporter.label or "", *reporter.aliases))}
     for sent in ctx.sentences:
         programmes = [m for m in sent.mentions if m.type == "Programme"]
         if not programmes:
             continue
         companies = sorted((m for m in sent.mentions if m.type == "Company"), key=lambda m: m.start)
+        # the reporter under a short name (Alibaba Health) is the reporter
+        companies = [_as(reporter, c) if c.key in own_keys or match_key(c.text) in own_keys else c
+                     for c in companies]
         for prog in programmes:
             for runner in runners(sent, prog, reporter, companies, names):
                 yield Relation(runner, PREDICATE, prog, sent.evidence())
+
+
+def _as(reporter: Mention, m: Mention) -> Mention:
+    """``reporter`` placed where ``m`` stands in the text."""
+    return replace(reporter, text=m.text, start=m.start, end=m.end)
 
 
 def _company_names(ctx, reporter: Mention) -> dict[str, Mention]:
@@ -104,7 +125,7 @@ def _launcher(text: str, p0: int, reporter: Mention, spans: list) -> Mention | N
         return None
     v = verbs[-1].start()
     subjects = [(e, c) for c, s, e in spans if clause_start <= s and e <= v]
-    subjects += [(clause_start + m.end(), reporter) for m in re.finditer(_SELF, text[clause_start:v])]
+    subjects += [(clause_start + m.end(), reporter) for m in _SELF.finditer(text[clause_start:v])]
     # the subject stands close before its verb, with no other clause between
     # (公司通過參與京東集團全員合規培訓與開展「X」: 京東集團 is the object of 參與)
     near = [(e, c) for e, c in subjects if v - e <= 12 and not _GAP_BREAK.search(text[e:v])]
