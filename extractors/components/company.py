@@ -280,7 +280,7 @@ _ITEM_STOP_POS = frozenset(P["zh_item_stop_pos"])
 _BRIDGE_WORDS = frozenset(w for w in P["zh_cooperation_bridges"] if w.isalnum())
 _ORG_HEAD_RE = compile_alternation(load_patterns("organizations")["zh_heads"])
 _ZH_BRIDGE = re.compile(
-    r"\s*(?:等[^，。；、]{0,10}?)?\s*(?:" + "|".join(P["zh_cooperation_bridges"]) + r")?\s*(?:"
+    r"\s*(?:[、和及与][^，。；、]{1,12}?)*\s*(?:等[^，。；、]{0,10}?)?\s*(?:" + "|".join(P["zh_cooperation_bridges"]) + r")?\s*(?:"
     + "|".join(re.escape(c) for c in _ZH_COOP) + ")"
 )
 
@@ -319,14 +319,10 @@ def _item_end(word: str, flag: str) -> bool:
 
 
 @lru_cache(maxsize=256)
-def zh_partner_lists(text: str) -> tuple[tuple[int, int, tuple[tuple[int, int], ...]], ...]:
-    """Cooperation cues in Simplified ``text``: (trigger start, trigger end, name ranges).
-
-    联合/携手 X(、Y)… ; 与/和 X(、Y)(等…)合作, where the cooperation word must follow the
-    list closely (与员工共同… is no partner; 与X深度合作 is). A name runs over tokens up to a
-    verb or function word, 等, or punctuation. Only the clause after a trigger is segmented
-    (posseg over whole blocks is slow).
-    """
+def zh_partner_cues(text: str) -> tuple[tuple[int, int, bool], ...]:
+    """Cooperation cue words of Simplified ``text`` that stand as words of their own
+    (not 联合国, 与会): (start, end, strong). Weak cues (与, 和) need a cooperation word
+    later in the clause; whether it follows the list closely is checked by the caller."""
     out = []
     for m in _ZH_TRIGGER_RE.finditer(text):
         word = m.group()
@@ -336,15 +332,36 @@ def zh_partner_lists(text: str) -> tuple[tuple[int, int, tuple[tuple[int, int], 
         if not strong and not any(c in text[m.end():clause_end] for c in _ZH_COOP):
             continue
         ws = max(0, m.start() - 3)
-        toks = zh_tokens(text[ws:min(clause_end, m.end() + 60)])
-        idx = next((i for i, t in enumerate(toks) if t[2] == m.start() - ws and t[0] == word), None)
-        if idx is None:
-            continue  # the trigger is part of a longer word (联合国, 与会)
+        toks = zh_tokens(text[ws:min(clause_end, m.end() + 8)])
+        if any(t[2] == m.start() - ws and t[0] == word for t in toks):
+            out.append((m.start(), m.end(), strong))
+    return tuple(out)
+
+
+def zh_bridge_follows(text: str, pos: int) -> bool:
+    """Whether a cooperation word follows a partner list ending at ``pos`` (等…合作)."""
+    return bool(_ZH_BRIDGE.match(text, pos))
+
+
+@lru_cache(maxsize=256)
+def zh_partner_lists(text: str) -> tuple[tuple[int, int, tuple[tuple[int, int], ...]], ...]:
+    """Partners named after cooperation cues in Simplified ``text``: (cue start, cue end,
+    name ranges).
+
+    联合/携手 X(、Y)… ; 与/和 X(、Y)(等…)合作, where the cooperation word must follow the
+    list closely (与员工共同… is no partner; 与X深度合作 is). A name runs over tokens up to a
+    verb or function word, 等, or punctuation. Only the clause after a cue is segmented
+    (posseg over whole blocks is slow).
+    """
+    out = []
+    for start, end, strong in zh_partner_cues(text):
+        end_m = _ZH_CLAUSE_END.search(text, end)
+        clause_end = end_m.start() if end_m else len(text)
+        toks = [(w, f, o + end) for w, f, o in zh_tokens(text[end:min(clause_end, end + 60)])]
         names: list[tuple[int, int]] = []
         cur: list[tuple[str, str, int]] = []
-        list_end = m.end()
-        for w, f, o in toks[idx + 1:]:
-            o += ws
+        list_end = toks[-1][2] + len(toks[-1][0]) if toks else end
+        for w, f, o in toks:
             if cur and _ORG_HEAD_RE.match(text, o):
                 cur.append((w, f, o))  # 北京健康|促进会: an organisation's head word
                 continue
@@ -357,15 +374,13 @@ def zh_partner_lists(text: str) -> tuple[tuple[int, int, tuple[tuple[int, int], 
                 list_end = o
                 break
             cur.append((w, f, o))
-        else:
-            list_end = ws + sum(len(t[0]) for t in toks)
         if cur:
             names.append((cur[0][2], cur[-1][2] + len(cur[-1][0])))
-        if not strong and not _ZH_BRIDGE.match(text, list_end):
+        if not strong and not zh_bridge_follows(text, list_end):
             continue
         names = [(s, e) for s, e in names if 2 <= e - s <= 20 and _partner_name_ok(text[s:e], strong)]
         if names:
-            out.append((m.start(), m.end(), tuple(names)))
+            out.append((start, end, tuple(names)))
     return tuple(out)
 
 
@@ -373,6 +388,10 @@ _EN_CUES = sorted(P["en_partner_cues"], key=len, reverse=True)
 _EN_CUE_RE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in _EN_CUES) + r")\s+(?:the\s+)?", re.I)
 _EN_LIST_RE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in P["en_list_cues"]) + r")\s+", re.I)
 _EN_LIST_CONTEXT = tuple(P["en_list_context"])
+_EN_UNIT_RE = re.compile(
+    r"([A-Za-z0-9])\s*(?:—|–|-|,)\s*(?:a|an|the)\s+(?:wholly[- ]owned\s+)?"
+    r"(?:subsidiary|business unit|division|brand|member company)\s+of\b")
+_EN_COOP_RE = re.compile(r"(?:" + "|".join(P["en_cooperation_stems"]) + ")", re.I)
 _EN_AFTER_RE = re.compile(
     r"(?:,\s+[^,;.]{3,80},)?\s+(?:" + "|".join(re.escape(c) for c in P["en_partner_after"]) + r")(?!\s+by)\b")
 _EN_AND_RE = re.compile(r"\s+and\s+(?:the\s+)?(?=[A-Z])")
@@ -383,9 +402,13 @@ _EN_AND_VERBS = re.compile(
 def _en_name_ok(name: str) -> bool:
     """A capitalised run that can be a partner's name (not 'The Company', not a place)."""
     words = name.split()
-    if not words or words[0] in EN_STOPS or name.lower() in _EN_REFS:
-        return False
-    return words[-1] not in _EN_PLACE_WORDS
+    return bool(words) and words[0] not in EN_STOPS and name.lower() not in _EN_REFS
+
+
+def en_place(name: str) -> bool:
+    """Liangshan Prefecture, Hubei Province: a place, not a company."""
+    words = name.split()
+    return bool(words) and words[-1] in _EN_PLACE_WORDS
 
 
 _ABBREVIATIONS = {"Co", "Ltd", "Inc", "Corp", "No", "St", "Dr", "Mr", "Ms", "Mrs", "Jr", "Bros", "Int"}
@@ -454,9 +477,10 @@ def en_partner_lists(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
         names = en_name_list(text, m.end())
         if names:
             out.append((m.start(), m.end(), names))
+    cooperative = _EN_COOP_RE.search(text)
     for m in _EN_LIST_RE.finditer(text):
-        before = text[max(0, m.start() - 120):m.start()].lower()
-        if any(c in before for c in _EN_LIST_CONTEXT):
+        before = text[max(0, m.start() - 60):m.start()].lower()
+        if cooperative and any(c in before for c in _EN_LIST_CONTEXT):
             names = en_name_list(text, m.end())
             if names:
                 out.append((m.start(), m.end(), names))
@@ -501,10 +525,14 @@ class CompanyRecogniser:
         if self.lang == "en":
             for s, _c, e in en_legal_names(text):
                 found.append((s, e, {"cue": "legal"}))
+            for m in _EN_UNIT_RE.finditer(text):
+                start = en_name_start(text, m.end(1))
+                if start is not None and _en_name_ok(text[start:m.end(1)]):
+                    found.append((start, m.end(1), {"cue": "unit"}))
             for _a, _b, names in en_partner_lists(text):
                 for s, e in names:
                     name = text[s:e]
-                    if any(re.search(rf"\b{w}\b", name) for w in NOT_COMPANY_EN):
+                    if en_place(name) or any(re.search(rf"\b{w}\b", name) for w in NOT_COMPANY_EN):
                         continue
                     found.append((s, e, {"cue": "partner"}))
         else:

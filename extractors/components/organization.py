@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from ..normalise import match_key
 from .base import add_span, compile_alternation, load_patterns, spans_of
+from .company import P as COMPANY_PATTERNS
 from .company import (
     en_name_start,
     zh_core_ok,
@@ -110,9 +111,15 @@ _EN_TAIL = re.compile(
 )
 
 
+_EN_LOCAL_GOV = re.compile(
+    r"\b((?:[A-Z][a-z]+\s+)+(?:" + "|".join(COMPANY_PATTERNS["en_place_words"]) + r")\s+)[Gg]overnment\b")
+
+
 def en_org_names(text: str) -> list[tuple[int, int, int]]:
-    """(start, head start, end) of English organisation names."""
-    out = []
+    """(start, head start, end) of English organisation names, with local governments
+    (Liangshan Prefecture government)."""
+    out = [(m.start(), m.end(1), m.end()) for m in _EN_LOCAL_GOV.finditer(text)
+           if m.group(1).split()[0] not in _EN_GENERIC_FIRST]
     for m in _EN_HEAD_RE.finditer(text):
         head = m.group()
         if head in _EN_NEVER:
