@@ -60,6 +60,7 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _UNIT_AFTER_NUMBER = re.compile(r"^[年月日時时個个份項项次名家人萬万億亿餘余多號号倍歲岁]")
 _PAGE_NUMBER = re.compile(r"^\d{1,4}$")
 _WORD = re.compile(r"[A-Za-z]+")
+_DIGIT = re.compile(r"\d")
 _CELL_GAP = re.compile(r" {2,}|\u3000+")
 _LATIN_END = re.compile(r"[A-Za-z0-9,]$")
 _HYPHEN_END = re.compile(r"[A-Za-z]-$")
@@ -69,7 +70,9 @@ _HYPHENATED = re.compile(r"[A-Za-z]+-[A-Za-z]+")
 #: English function words: two of them side by side are two words ("in to"), not a split one.
 _FUNCTION_WORDS = frozenset(
     "a an the and or of in on at to by for with from as is it its be we i if so no not up out "
-    "into onto upon with within can will all any one some off per via".split()
+    "into onto upon with within can will all any one some off per via my me he she his her our "
+    "us they them their you your this that these those there here who what which than then also "
+    "just only very do did has had have was were are been".split()
 )
 
 
@@ -362,6 +365,22 @@ def _same_width(a: int, b: int, latin: bool) -> bool:
     return abs(a - b) <= (max(4, 0.15 * max(a, b)) if latin else max(2, 0.1 * max(a, b)))
 
 
+def _boxed_label(lines: list[Line], i: int) -> bool:
+    """Lines i and i+1 are the two lines of one short label: printed on adjacent lines with
+    blank lines around the pair, no punctuation or figures, the first at least as wide."""
+    a, b = lines[i], lines[i + 1]
+    if b.no != a.no + 1 or (i > 0 and lines[i - 1].no == a.no - 1):
+        return False
+    if i + 2 < len(lines) and lines[i + 2].no == b.no + 1:
+        return False
+    return (
+        12 <= a.width < 2 * MIN_FULL and b.width <= a.width
+        and not (a.prose or b.prose or a.titled or a.table or b.table)
+        and bool(_HAN.search(a.text[-1]) and _HAN.search(b.text))
+        and not _DIGIT.search(a.text + b.text)
+    )
+
+
 def _continues(lines: list[Line], i: int, joined_prev: bool, wide: list[int], markers: bool) -> bool:
     """Whether line i runs on into line i+1."""
     a, b = lines[i], lines[i + 1]
@@ -389,11 +408,15 @@ def _continues(lines: list[Line], i: int, joined_prev: bool, wide: list[int], ma
         return True  # a run-on line and the short last line of its sentence
     if latin and markers:
         return False  # this extractor marks its wraps; an unmarked break is a real one
-    if a.width < MIN_FULL or a.titled:
+    if _boxed_label(lines, i):
+        return True  # a label wrapped inside a chart box: "藥事管理與藥物" / "治療學委員會"
+    if a.width < MIN_FULL or (a.titled and not _same_width(a.width, b.width, latin)):
         return False
     if latin and b.text[:1].islower():
         return True
-    if not (a.prose or b.prose or joined_prev or a.width >= 3 * MIN_FULL):
+    column = (_same_width(a.width, b.width, latin) and " " not in a.text and " " not in b.text
+              and a.text[-1] not in "》」』）)”")  # not a list of equal-length titles
+    if not (a.prose or b.prose or joined_prev or column or a.width >= 3 * MIN_FULL):
         return False  # two unpunctuated short lines: labels of a chart, items of a list
     shaped = a.prose or b.prose or (" " not in a.text and " " not in b.text)
     full = (
@@ -490,6 +513,10 @@ def _merge_split_words(text: str, vocab: Vocabulary) -> str:
         tok = toks[k]
         head = tok.lstrip(_PUNCT_EDGES)
         if k + 1 < n and head and head.isascii() and head.isalpha():
+            if _stray_piece(head, toks[k + 1], vocab):
+                out.append(tok + toks[k + 1])
+                k += 2
+                continue
             pieces = [head]
             cur = head.lower()
             for m in range(k + 1, min(k + 5, n)):
@@ -510,6 +537,17 @@ def _merge_split_words(text: str, vocab: Vocabulary) -> str:
         out.append("".join(toks[k:k + step]))
         k += step
     return " ".join(out)
+
+
+def _stray_piece(left: str, right: str, vocab: Vocabulary) -> bool:
+    """A lower-case word split after its first one or two letters, before a rest that is no
+    word of the document ("ki lograms"), at a narrow letter. Function words ("a", "of") stay."""
+    core = right.rstrip(_PUNCT_EDGES)
+    if not (core and core.isascii() and core.isalpha() and left.islower() and core.islower()):
+        return False
+    if not (left[-1] in _NARROW or core[0] in _NARROW):
+        return False
+    return len(left) <= 2 and left not in _FUNCTION_WORDS and vocab.counts.get(core, 0) < 2
 
 
 def _unspace_letters(text: str) -> str:

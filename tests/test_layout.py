@@ -81,6 +81,25 @@ def test_words_split_at_narrow_letters_are_rejoined(laid):
     assert "During the reporting period" in text
 
 
+def test_short_word_piece_is_rejoined_without_other_evidence(laid):
+    raw, lay = laid["001"]
+    assert "5 ki lograms" in raw[2206]
+    assert "a total of 5 kilograms of discarded drugs" in block_at_line(lay, 2207).text
+    # function words next to a narrow letter stay words
+    assert "Alibaba Health is the healthcare flagship platform" in block_at_line(lay, 112).text
+
+
+def test_label_wrapped_in_a_chart_box_is_one_block(laid):
+    raw, lay = laid["004"]
+    assert (raw[1539], raw[1540]) == ("藥事管理與藥物", "治療學委員會")
+    assert block_at_line(lay, 1540).text == "藥事管理與藥物治療學委員會"
+    assert block_at_line(lay, 1543).text == "醫院醫療器械和醫用耗材管理委員會"
+    # items of a list printed on adjacent lines are not a label
+    raw, lay = laid["000"]
+    assert (raw[375], raw[376]) == ("支持經濟發展", "依法納稅")
+    assert block_at_line(lay, 376).text == "支持經濟發展"
+
+
 def test_dehyphenation_uses_the_documents_own_spelling():
     raw = [
         "Our environmental policy covers all offices and warehouses of the Group in China ",
