@@ -141,3 +141,17 @@ def test_staff_qualifications_plans_and_suppliers_are_not_held():
 def test_no_reporter_no_relation():
     ctx = recognise(document(["2022年6月，本公司獲得ISO45001職業健康安全管理體系認證。"]))
     assert list(rel.extract(ctx)) == []
+
+
+def test_table_rows_after_an_introducing_sentence_are_held():
+    # 002: the compliance table follows "我们的一些合规资质包括以下内容。" and a footnote
+    head = "成绩与合规"
+    rows = [("我们是亚太地区最具权威合规资质的云服务提供商。我们的一些合规资质包括以下内容。", "paragraph", head),
+            ("² PIPO 负责监督个人信息处理活动及采取的相应保护措施。", "paragraph", head),
+            ("ISO 9001\t欧洲 GDPR EU-US Privacy Shield DPP EU Cloud CoC\t新加坡 MTCS PDPA OSPAR DPTM CBPR/PRP", "table", head),
+            ("ISO 27001", "table", head), ("BS 10012", "table", head), ("SOC1/SOC2/SOC3", "table", head)]
+    found = held(rows, "zh-Hans", "阿里巴巴集团控股有限公司", ("阿里巴巴",))
+    assert [k for _, k in found] == ["bs10012", "iso27001", "iso9001", "soc1", "soc2", "soc3"]
+    # the same rows after prose that introduces no list
+    rows[0] = ("我们遵守和执行与数据安全和隐私保护相关的国际和国内法律法规，建立内部数据安全控制体系。", "paragraph", head)
+    assert held(rows, "zh-Hans", "阿里巴巴集团控股有限公司") == []

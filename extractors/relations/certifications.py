@@ -25,7 +25,8 @@ from .frameworks import heading_of, joined
 
 _NOISE = re.compile(r"[\s\d\W_]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_LOOKBACK = 8
+_LOOKBACK = 8  # list items walked back over
+_INTRO_SENTENCES = 2  # prose sentences before a list that may introduce it
 
 
 @lru_cache(maxsize=1)
@@ -58,19 +59,28 @@ def _says_held(text: str) -> bool | None:
 
 
 def in_held_list(sentences: list[Sentence], i: int) -> bool:
-    """Whether sentence ``i`` is an item of a list introduced as held certifications."""
+    """Whether sentence ``i`` is an item of a list introduced as held certifications: the
+    heading says so, or walking back over the list (its items, table rows, headings) reaches a
+    caption or introducing sentence that does (a footnote or two may sit in between)."""
     r = rules()
-    if not is_list_item(sentences[i]):
+    if not (is_list_item(sentences[i]) or sentences[i].block.kind == "table"):
         return False
     if r["list_headings"].search(heading_of(sentences[i])):
         return True
-    for j in range(i - 1, max(-1, i - _LOOKBACK), -1):
+    items, prose = 0, 0
+    for j in range(i - 1, -1, -1):
         prev = sentences[j]
         if r["others"].search(prev.folded):
             return False
         if r["list_headings"].search(prev.folded):
             return True
-        if not (is_list_item(prev) or prev.block.kind == "heading"):
+        if prev.block.kind == "table" or prev.block.kind == "heading":
+            continue
+        if is_list_item(prev) and items < _LOOKBACK:
+            items += 1
+            continue
+        prose += 1
+        if prose > _INTRO_SENTENCES:
             return False
     return False
 
