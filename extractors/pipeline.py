@@ -104,6 +104,7 @@ def recognise(document: Document) -> ReportContext:
         for span in doc.spans.get(SPAN_KEY, []):
             attrs = dict(span._.esg_attrs or {})
             s, e = attrs.pop("start_char", span.start_char), attrs.pop("end_char", span.end_char)
+            aliases = tuple(attrs.pop("aliases", ()))
             surface = block.text[s:e]
             sent = next((x for x in block_sents if x.start <= block.start + s < x.start + len(x.text)), None)
             if sent is None:
@@ -115,6 +116,7 @@ def recognise(document: Document) -> ReportContext:
                 lang=language_of(span._.esg_label or surface, lang),
                 evidence=sent.evidence(),
                 label=span._.esg_label,
+                aliases=aliases,
                 attrs=attrs,
                 start=block.start + s,
                 end=block.start + e,

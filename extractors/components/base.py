@@ -7,7 +7,9 @@ with ``span.label_`` set to the contract type and these extension attributes:
 
 - ``span._.esg_key``: the resolution key (see ``extractors.model.Mention``);
 - ``span._.esg_label``: a preferred display label, or None to use the surface text;
-- ``span._.esg_attrs``: a dict of extra facts (``{"number": 3}`` for an SDG, ...).
+- ``span._.esg_attrs``: a dict of extra facts (``{"number": 3}`` for an SDG, ...); its
+  ``"aliases"`` entry (other names the text gives for the thing, such as the English name
+  in brackets) becomes ``Mention.aliases``.
 
 Other context a component may read from ``doc.user_data``: ``"lang"`` (the report's
 language tag), ``"kind"`` (heading/paragraph/table) and ``"heading"`` (the section heading).
