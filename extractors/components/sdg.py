@@ -108,7 +108,7 @@ class SDGRecognizer:
             return  # the title regex is slow; most blocks name no goal at all
         for m in self.gaz["titles"].finditer(text):
             n = int(m.lastgroup[1:].split("_")[0])
-            before = self.gaz["before_title"].search(text, max(0, m.start() - 8), m.start())
+            before = self.gaz["before_title"].search(text, max(0, m.start() - 14), m.start())
             if before and int(before.group("n")) == n:
                 yield before.start(), m.end(), n
             elif self._in_context(doc, text, m.start(), m.end()):
