@@ -1,0 +1,124 @@
+"""The committee recogniser on real lines of the seed reports: where a name starts, which
+bodies are not the company's (government, standard setters), and the keys that make one body
+one entity across scripts, languages and a report's wrapped lines."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractors.components.committee import committee_key
+from extractors.model import Block, Document
+from extractors.pipeline import recognise
+from extractors.reading import read_document
+
+SEEDS = Path(__file__).resolve().parent.parent / "examples" / "reports"
+
+
+def lines_document(lines: list[str], lang: str = "zh-Hant") -> Document:
+    """A report of ``lines``, one block per line (also used by test_person, test_governance)."""
+    blocks, starts, off = [], [], 0
+    for i, line in enumerate(lines, 1):
+        blocks.append(Block(line, off, i))
+        starts.append(off)
+        off += len(line) + 1
+    return Document("t.txt", "\n".join(lines), lang, "utf-8", blocks, starts, list(range(1, len(lines) + 1)))
+
+
+def read_lines(lines: list[str], lang: str = "zh-Hant") -> list:
+    """The Committee mentions the pipeline finds in ``lines``."""
+    return [m for m in recognise(lines_document(lines, lang)).mentions if m.type == "Committee"]
+
+
+def names(lines: list[str], lang: str = "zh-Hant") -> list[str]:
+    return [m.text for m in read_lines(lines, lang)]
+
+
+def test_a_list_after_xia_she_gives_each_name():
+    found = read_lines(["董事會是公司的最高決策機構，下設有審核委員會、薪酬委員會、提名委員會。"])
+    assert [(m.text, m.key) for m in found] == [
+        ("董事會", "board"), ("審核委員會", "audit-committee"),
+        ("薪酬委員會", "remuneration-committee"), ("提名委員會", "nomination-committee")]
+
+
+def test_an_org_chart_row_of_names():
+    assert names(["審核委員會 薪酬委員會 提名委員會"]) == ["審核委員會", "薪酬委員會", "提名委員會"]
+
+
+def test_conjunctions_inside_a_name_stay_and_generic_mentions_go():
+    line = ("公司建立了完善的風險管理架構，以首席執行官領導的風險管理委員會為核心，下設數據安全委員會、藥事管理與藥物"
+            "治療學委員會、醫院醫療器械和醫用耗材管理委員會、健康專家委員會，各委員會之間協同合作，提升風險管理水平。")
+    assert names([line]) == ["風險管理委員會", "數據安全委員會", "藥事管理與藥物治療學委員會",
+                             "醫院醫療器械和醫用耗材管理委員會", "健康專家委員會"]
+
+
+def test_two_bodies_joined_by_he_are_two_names():
+    assert names(["風險匯報是向本集團的管理層、董事會及其下設的審核委員會和風險管理委員會，上報風險管理和內部控制系統的設計及實施的有效性。"]) \
+        == ["董事會", "審核委員會", "風險管理委員會"]
+
+
+def test_a_board_that_owns_a_committee_is_cut_from_its_name():
+    found = read_lines(["阿里健康董事會風險管理委員會負責公司的信息安全，參與公司數據安全的監督與最高決策工作。"])
+    assert [(m.text, m.key) for m in found] == [("董事會", "board"), ("風險管理委員會", "risk-management-committee")]
+
+
+def test_the_bracketed_short_name_is_the_same_body():
+    found = read_lines(["京東集團的職業健康安全委員會（OHS 委員會）作為職業健康安全領域的最高管理機構"])
+    assert [m.text for m in found] == ["職業健康安全委員會", "OHS 委員會"]
+    assert found[0].key == found[1].key
+
+
+def test_a_bare_head_word_takes_the_reports_one_named_body():
+    found = read_lines(["為確保 ESG 工作的順利推進，公司成立了 ESG 統籌管理小組和領導小組，負責 ESG 事項的執行、報告等相關工作。",
+                        "ESG 領導小組由各部門和業務線負責人組成，負責推進 ESG 工作落地。"])
+    keys = {m.text: m.key for m in found}
+    assert keys["領導小組"] == keys["ESG 領導小組"] != keys["ESG 統籌管理小組"]
+
+
+def test_a_chart_box_wrapped_over_two_lines_takes_the_full_name():
+    found = read_lines(["下設數據安全委員會、藥事管理與藥物治療學委員會、健康專家委員會。", "藥事管理與藥物", "治療學委員會"])
+    wrapped = [m for m in found if m.text == "治療學委員會"]
+    assert wrapped and wrapped[0].label == "藥事管理與藥物治療學委員會"
+    assert wrapped[0].key == committee_key("藥事管理與藥物治療學委員會")
+
+
+@pytest.mark.parametrize("line", [
+    "有關從業人員資質信息均可在中華人民共和國國家衛生健康委員會（簡稱「衛健委」）網站予以確認。",
+    "兒童保健等工作，推進健康社區和村（居）民委員會下屬公共衛生委員會建設。",
+    "董事會及其各專業委員會主要負責確定公司戰略方向及整體策略，監督管理層的工作和業務表現。",
+])
+def test_government_and_generic_bodies_are_not_committees(line):
+    assert names([line]) in ([], ["董事會"])
+
+
+def test_simplified_reports_too():
+    assert names(["阿里巴巴集团董事会可持续发展委员会负责整体领导和监督集团包括气候和碳中和目标规划在内的 ESG 战略及行动的实施。"],
+                 "zh-Hans") == ["董事会", "可持续发展委员会"]
+    assert names(["董事会成员中 58% 为独立董事。目前四个委员会中，三个由独立董事担任主席。"], "zh-Hans") == ["董事会"]
+    assert names(["其中包括阿里巴巴年报及其他向美国证券交易委员会递交的申报文件"], "zh-Hans") == []
+
+
+def test_english_names_and_owners():
+    """In the whole English seed report: "Alibaba Health" is an owner's name the report uses
+    on its own, so the Philanthropy Committee is one body however it is named."""
+    ctx = recognise(read_document(SEEDS / "001_2ff9cd499980ebd2.txt"))
+    found = [m for m in ctx.mentions if m.type == "Committee"]
+    assert {m.text for m in found} == {"Alibaba Health Philanthropy Committee", "Philanthropy Committee",
+                                       "Alibaba Health Integrity Team"}
+    assert len({m.key for m in found if "Philanthropy" in m.text}) == 1
+
+
+@pytest.mark.parametrize("line", [
+    "The project is headed by the National Technical Committee of Standardization of Information Security.",
+    "Alibaba Health actively responds to the strategic decision made by the Fifth Plenary Session of the 18th CPC Central Committee",
+    "A quality inspection team conducts service quality inspections of service personnel",
+])
+def test_english_outside_bodies_and_plain_teams_are_not_committees(line):
+    assert names([line], "en") == []
+
+
+def test_standard_bodies_share_a_key_across_scripts_and_languages():
+    assert committee_key("審核委員會") == committee_key("审计委员会") == committee_key("Audit Committee") == "audit-committee"
+    assert committee_key("環境、社會及管治委員會") == committee_key("ESG Committee") == "esg-committee"
+    assert committee_key("董事會") == committee_key("Board of Directors") == "board"
+    assert committee_key("紀律管理委員會") == "纪律管理委员会"

@@ -1,0 +1,62 @@
+"""The person recogniser on real lines of the seed reports: names only where the report gives
+them a governance context (director rows, titles, signatures, columns of directors), and
+nothing from the many surname-shaped strings of running text."""
+from __future__ import annotations
+
+import pytest
+
+from extractors.pipeline import recognise
+from test_committee import lines_document
+
+
+def persons(lines: list[str], lang: str = "zh-Hant") -> list[str]:
+    """The Person mentions the pipeline finds in ``lines`` (one block per line)."""
+    return [m.text for m in recognise(lines_document(lines, lang)).mentions if m.type == "Person"]
+
+
+@pytest.mark.parametrize("row, name", [
+    ("主席 劉強東 男 提名委員會主席 有 有 有", "劉強東"),
+    ("執行董事兼首席執行官 金恩林 男 薪酬委員會 有 有 有", "金恩林"),
+    ("非執行董事 Qingqing Yi 男 - 有 有 有", "Qingqing Yi"),
+    ("陳興垚 男 審計委員會主席 無 有 有", "陳興垚"),
+    ("李玲 女", "李玲"),
+    ("獨立非執行董事 廖家傑 男 - 有 無 無", "廖家傑"),
+])
+def test_director_table_rows(row, name):
+    assert persons([row]) == [name]
+
+
+def test_titles_right_before_a_name():
+    assert persons(["今年我们成立了科技伦理治理委员会，由集团首席技术官程立领导。"], "zh-Hans") == ["程立"]
+    assert persons(["——阿里巴巴集团首席风险官 郑俊芳"], "zh-Hans") == ["郑俊芳"]
+
+
+def test_signatures_under_a_title():
+    assert persons(["阿里健康主席兼首席執行官", "朱順炎", "2022年5月25日"]) == ["朱順炎"]
+    assert persons(["Alibaba Health CEO", "Shen Difan"], "en") == ["Shen Difan"]
+
+
+def test_a_flattened_column_of_directors():
+    lines = ["董事會多元化", "田立平", "田立新", "田立軍", "周欣", "槌屋英二", "李卓霖（其辭任於2023年4月14日生效）",
+             "金色一賢（其委任於2023年4月14日生效）", "葉霖", "馬軍", "王珊", "女", "男", "姓名 性別 年齡 職務", "執行董事"]
+    assert persons(lines) == ["田立平", "田立新", "田立軍", "周欣", "槌屋英二", "李卓霖", "金色一賢", "葉霖", "馬軍", "王珊"]
+
+
+def test_a_column_of_section_labels_is_not_a_list_of_names():
+    assert persons(["管治", "反貪腐", "廉潔培訓", "廉潔培訓總小時數 小時 6,099.4 7,537", "董事會成員數量"]) == []
+
+
+def test_english_honorifics():
+    assert persons(["Mr. Cao Yu, chair of Alibaba Health’s Philanthropy Committee:"], "en") == ["Cao Yu"]
+
+
+@pytest.mark.parametrize("line", [
+    "為拓展基層醫生獲取權威醫學訊息和臨床指南的渠道，醫脈通在與中華醫學會、萬方醫學數據庫等平台合作的基礎上達成了戰略合作。",
+    "此外，阿里健康支持核心員工進行專業學習，2022年公司邀請浙江大學教授開展藥學通識培訓，共計21課時。",
+    "本公司的醫生用戶參與度持續提高將使得醫生用戶對定制內容的潛在點擊次數增加。",
+    "我們重視藥師和醫生的專業成長，開展了多項針對性培訓。",
+    "醫脈通平台對制藥及醫療器械公司客戶的吸引力由其醫生用戶的參與度所推動。",
+    "——联合国世界粮食计划署执行副总干事 阿米尔·阿卜杜拉先生",
+])
+def test_surname_shaped_text_is_not_a_person(line):
+    assert persons([line]) == []
