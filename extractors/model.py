@@ -96,7 +96,7 @@ class Mention:
     ``key`` is the resolution key: the same real-world thing gives the same key in any
     script and spelling (``iso27001``, ``mlps3``, ``sdg3``, or the folded name). ``label`` is
     a preferred display name when the recogniser knows one (gazetteer entries), else None and
-    the surface text is used. ``aliases`` are other names the report defines for the same
+    the surface text is used. ``lang`` is the language tag of the surface text. ``aliases`` are other names the report defines for the same
     thing (a defined short name, the English name printed beside the Chinese one).
     """
 

@@ -113,7 +113,7 @@ def recognise(document: Document) -> ReportContext:
                 type=span.label_,
                 text=surface,
                 key=span._.esg_key,
-                lang=language_of(span._.esg_label or surface, lang),
+                lang=language_of(surface, lang),
                 evidence=sent.evidence(),
                 label=span._.esg_label,
                 aliases=aliases,

@@ -97,7 +97,7 @@ class Resolver:
                     ent.keys |= keys
                     ent.names[(m.text.strip(), m.lang)] += 1
                     if m.label:
-                        ent.preferred[(m.label, m.lang)] += 1
+                        ent.preferred[(m.label, language_of(m.label, m.lang))] += 1
                     for a in m.aliases:
                         ent.names[(a, language_of(a, m.lang))] += 1
                     ent.attrs.update(m.attrs)
