@@ -10,6 +10,8 @@ The rules are layout rules, not report rules:
 - a line is joined to the next when it does not end a sentence and either the extractor
   marked the wrap (trailing space, hyphen, comma) or the line is as wide as its column
   (as wide as the widest nearby paragraph line, or as its neighbours in a narrow column);
+  a label wrapped in a chart box (two adjacent short lines) and vertically printed text
+  (one character per line) are joined too;
 - a line of several short cells (cells of Han text separated by spaces, tab or double-space
   gaps, label + numbers) is a table row and is never joined to its neighbours;
 - a short unpunctuated line is a heading when it is indented (extractors print page-top
@@ -18,6 +20,11 @@ The rules are layout rules, not report rules:
   name printed at the foot of each page, a short line repeated evenly through the whole
   document, navigation bars (long lines of the same section names), and a bare page number
   next to any of these.
+
+Text inside a line is repaired only by removing spaces: letter-spaced text ("通 過 與",
+"b u s i n e s s") and Latin words split at narrow glyphs ("Al ibaba", "off ice", checked
+against the document's own vocabulary). Line-end hyphens are kept ("third-party") unless
+the document spells the word without one.
 
 Widths are display widths (a Han character counts 2), so mixed Latin/Chinese lines of one
 column compare fairly.
@@ -70,7 +77,7 @@ _HYPHENATED = re.compile(r"[A-Za-z]+-[A-Za-z]+")
 #: English function words: two of them side by side are two words ("in to"), not a split one.
 _FUNCTION_WORDS = frozenset(
     "a an the and or of in on at to by for with from as is it its be we i if so no not up out "
-    "into onto upon with within can will all any one some off per via my me he she his her our "
+    "into onto upon within can will all any one some off per via my me he she his her our "
     "us they them their you your this that these those there here who what which than then also "
     "just only very do did has had have was were are been".split()
 )
@@ -99,7 +106,7 @@ def ends_sentence(text: str, following: str = "") -> bool:
     if not core or core[-1] not in _SENT_END:
         return False
     m = _ABBREVIATION.search(core)
-    if m and (m.group(1) or following[:1].islower() or following[:1] in "(（"):
+    if m and (m.group(1) or following[:1].islower() or following[:1] in ("(", "（")):
         return False
     return True
 
@@ -293,7 +300,8 @@ def running_lines(lines: list[Line], total_lines: int) -> set[int]:
     need = max(4, len(lines) // 120)
     for idx in by_key.values():
         if len(idx) >= need and len({lines[i].no * 10 // (total_lines + 1) for i in idx}) >= 6:
-            drop.update(idx[1:])
+            on_cover = idx[0] < 8  # the report title on the cover page stays
+            drop.update(idx[1:] if on_cover else idx)
     drop |= _navigation_bars(lines)
     drop |= _numbered_page_lines(lines)
     # a bare page number printed next to a running header
@@ -509,34 +517,41 @@ def _merge_split_words(text: str, vocab: Vocabulary) -> str:
     out: list[str] = []
     k, n = 0, len(toks)
     while k < n:
-        step = 1
         tok = toks[k]
-        head = tok.lstrip(_PUNCT_EDGES)
-        if k + 1 < n and head and head.isascii() and head.isalpha():
-            if _stray_piece(head, toks[k + 1], vocab):
-                out.append(tok + toks[k + 1])
-                k += 2
-                continue
-            pieces = [head]
-            cur = head.lower()
-            for m in range(k + 1, min(k + 5, n)):
-                nxt = toks[m]
-                core = nxt.rstrip(_PUNCT_EDGES)
-                if not (core and core.isascii() and core.isalpha()):
-                    break
-                if not (pieces[-1][-1] in _NARROW or core[0] in _NARROW):
-                    break
-                cur += core.lower()
-                if cur not in vocab.prefixes:
-                    break
-                pieces.append(core)
-                if vocab.counts.get(cur, 0) >= 2 and not all(p.lower() in _FUNCTION_WORDS for p in pieces):
-                    step = m - k + 1
-                if core != nxt:
-                    break
+        step = 1
+        if k + 1 < n and tok and toks[k + 1] and (tok[-1] in _NARROW or toks[k + 1][0] in _NARROW):
+            step = _merge_at(toks, k, vocab)
         out.append("".join(toks[k:k + step]))
         k += step
     return " ".join(out)
+
+
+def _merge_at(toks: list[str], k: int, vocab: Vocabulary) -> int:
+    """How many tokens from ``toks[k]`` make one split word (1: none)."""
+    head = toks[k].lstrip(_PUNCT_EDGES)
+    if not (head and head.isascii() and head.isalpha()):
+        return 1
+    if len(head) <= 2 and _stray_piece(head, toks[k + 1], vocab):
+        return 2
+    pieces = [head]
+    cur = head.lower()
+    step = 1
+    for m in range(k + 1, min(k + 5, len(toks))):
+        nxt = toks[m]
+        core = nxt.rstrip(_PUNCT_EDGES)
+        if not (core and core.isascii() and core.isalpha()):
+            break
+        if not (pieces[-1][-1] in _NARROW or core[0] in _NARROW):
+            break
+        cur += core.lower()
+        if cur not in vocab.prefixes:
+            break
+        pieces.append(core)
+        if vocab.counts.get(cur, 0) >= 2 and not all(p.lower() in _FUNCTION_WORDS for p in pieces):
+            step = m - k + 1
+        if core != nxt:
+            break
+    return step
 
 
 def _stray_piece(left: str, right: str, vocab: Vocabulary) -> bool:
@@ -552,8 +567,7 @@ def _stray_piece(left: str, right: str, vocab: Vocabulary) -> bool:
 
 def _unspace_letters(text: str) -> str:
     """ "b u s i n e s s  c o v e r s" -> "business covers" (letter-spaced justified text)."""
-    toks = text.split(" ")
-    words = [t for t in toks if t]
+    words = text.split()
     if len(words) < 6 or "  " not in text or sum(len(t) == 1 for t in words) < 0.6 * len(words):
         return text
     return " ".join(w.replace(" ", "") for w in re.split(r" {2,}", text))

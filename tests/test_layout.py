@@ -126,6 +126,24 @@ def test_running_headers_and_footers_are_dropped(laid):
     assert raw[198].endswith("二零二二年環境、社會及管治報告 09") and 199 in lay.dropped
 
 
+def test_running_title_repeated_on_every_page_is_dropped(laid):
+    raw, _ = laid["000"]
+    lines = raw[:1200]
+    title = "阿里健康信息技術有限公司環境、社會及管治報告"
+    paged: list[str] = []
+    for no, line in enumerate(lines, 1):
+        if no % 40 == 22:  # a page break inside the sentence of lines 21-23, and so on
+            paged += [str(no // 40 + 1), title]
+        paged.append(line)
+    lay = layout.repair(paged)
+    assert title not in lay.text
+    assert "「本集團」指代阿里健康連同其附屬公司，「阿里巴巴集團」" in lay.text
+    assert not any(b.text.isdigit() and int(b.text) <= 31 for b in lay.blocks)
+    # printed on the cover too: that one is the report's title and stays
+    lay = layout.repair([title, ""] + paged)
+    assert lay.text.count(title) == 1 and lay.blocks[0].text == title
+
+
 def test_content_that_repeats_is_not_a_running_header(laid):
     raw, lay = laid["003"]
     # 關鍵績效 / 指標A1.1: an index table's wrapped cell, printed 35 times in one section
