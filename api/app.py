@@ -7,7 +7,13 @@ query the endpoint directly.
 """
 from __future__ import annotations
 
-from contextlib import asynccontextmanager
+import os
+import socket
+import subprocess
+import sys
+import time
+from contextlib import asynccontextmanager, contextmanager
+from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
@@ -68,3 +74,46 @@ def serve(settings: Settings) -> None:
     if problem:
         raise StoreError(problem)
     uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+
+
+@contextmanager
+def serve_in_subprocess(store: Path, log_path: Path, ready_within: float = 90.0, **env: str):
+    """``esgkg serve`` over ``store`` in a child process on a free loopback port, for tests
+    and benchmarks that need a real server; yields its base URL once a query worker answers.
+    ``env``: ESGKG_* settings for this server only (the caller's ESGKG_* are not inherited)."""
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    base = f"http://127.0.0.1:{port}"
+    root = Path(__file__).resolve().parent.parent
+    child_env = {k: v for k, v in os.environ.items() if not k.startswith("ESGKG_")}
+    child_env.update(env)
+    child_env["PYTHONPATH"] = os.pathsep.join(p for p in (str(root), child_env.get("PYTHONPATH")) if p)
+    with open(log_path, "wb") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "kg.cli", "serve", "--store", str(store), "--host", "127.0.0.1", "--port", str(port)],
+            cwd=root, env=child_env, stdout=log, stderr=subprocess.STDOUT,
+        )
+    try:
+        deadline = time.monotonic() + ready_within
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"the server exited with {proc.returncode}:\n{log_path.read_text()}")
+            try:
+                if httpx.get(f"{base}/sparql", params={"query": "ASK {}"}, timeout=5).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"the server was not ready within {ready_within} s:\n{log_path.read_text()}")
+            time.sleep(0.2)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()

@@ -10,16 +10,12 @@ a real HTTP server (``esgkg serve`` in a subprocess) over it.
 """
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-from contextlib import contextmanager
+import itertools
 from pathlib import Path
 
-import httpx
 import pytest
+
+from api.app import serve_in_subprocess
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_REPORTS = REPO / "examples" / "reports"
@@ -41,57 +37,13 @@ def seed_store_path(tmp_path_factory) -> Path:
     return path
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextmanager
-def running_server(store: Path, log_dir: Path, ready_within: float = 90.0, **env: str):
-    """``esgkg serve`` over ``store`` on a free loopback port; yields its base URL once a
-    query worker answers. ``env``: ESGKG_* settings for this server only."""
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("ESGKG_")}
-    clean.update(env)
-    clean["PYTHONPATH"] = os.pathsep.join([str(REPO), clean.get("PYTHONPATH", "")]).rstrip(os.pathsep)
-    log_path = log_dir / f"server-{port}.log"
-    with open(log_path, "wb") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "kg.cli", "serve", "--store", str(store), "--host", "127.0.0.1",
-             "--port", str(port)],
-            cwd=REPO, env=clean, stdout=log, stderr=subprocess.STDOUT,
-        )
-    try:
-        deadline = time.monotonic() + ready_within
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"the server exited with {proc.returncode}:\n{log_path.read_text()}")
-            try:
-                if httpx.get(f"{base}/sparql", params={"query": "ASK {}"}, timeout=5).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"the server was not ready within {ready_within} s:\n{log_path.read_text()}")
-            time.sleep(0.2)
-        yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-
-
 @pytest.fixture(scope="session")
 def start_server(tmp_path_factory):
     log_dir = tmp_path_factory.mktemp("server-logs")
+    counter = itertools.count()
 
     def start(store: Path, **env: str):
-        return running_server(store, log_dir, **env)
+        return serve_in_subprocess(store, log_dir / f"server-{next(counter)}.log", **env)
 
     return start
 

@@ -62,8 +62,8 @@ def test_parameters_are_projected_and_defaults_agree(name):
     one the query applies (COALESCE), so people read what the query does."""
     q = CATALOGUE[name]
     head = q.sparql[q.sparql.index("SELECT"):q.sparql.index("WHERE")]
-    applied = {m.group(1): m.group(2).strip('"')
-               for m in re.finditer(r'COALESCE\(\?(\w+),\s*("[^"]*"|\d+)\)', q.sparql)}
+    applied = {m.group(1): m.group(2).strip('"').removeprefix("esg:")
+               for m in re.finditer(r'COALESCE\(\?(\w+),\s*("[^"]*"|\d+|esg:\w+)\)', q.sparql)}
     for p in q.params:
         assert re.search(rf"\?{p.name}\b", head), f"{name}: ?{p.name} is not projected"
         if p.default is not None:
