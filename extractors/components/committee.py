@@ -186,7 +186,7 @@ class _EnRules:
         self.heads = re.compile(r"\b(?:" + "|".join(alts) + r")\b")
         self.complete = {h.lower() for h in p["complete_heads"]}
         self.team_words = set(p["team_words"])
-        self.determiners = set(p["determiners"])
+        self.determiners = set(p["determiners"]) | set(p["owner_words"])
         self.external_words = set(p["external_words"])
         self.generic = {g.lower() for g in p["generic"]}
         self.max_words = p["max_words"]

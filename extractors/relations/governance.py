@@ -71,6 +71,12 @@ _CHAIR_OF_EN = re.compile(rf"\s*,?\s*(?:the\s+|our\s+)?(?:chair|chairman|chairwo
                           rf"\s+of\s+(?:the\s+)?{_OWNER_EN}", re.I)
 _CHAIRED_BY_EN = re.compile(r"\s*,?\s*(?:which\s+|that\s+)?(?:is\s+|was\s+)?(?:chaired|led|headed)\s+by\s+"
                             r"(?:(?:Mr|Ms|Mrs|Dr|Prof|Professor)\.?\s+)?", re.I)
+# Executive Directors: Mr. A (Chairman), Mr. B and Ms. C / 執行董事：王先生（主席）、李女士
+_DIRECTOR_LIST = re.compile(r"(?:独立非执行董事|非执行董事|执行董事|独立董事|(?:Independent\s+)?(?:[Nn]on-)?[Ee]xecutive\s+"
+                            r"[Dd]irectors?)\s*(?:[:：]|包括|为|are|include)\s*(?:(?:Mr|Ms|Mrs|Dr|Prof|Professor)\.?\s+)?")
+_NOTE = r"\s*(?:先生|女士|博士)?\s*(?:[（(][^）)]{0,20}[）)])?"
+_PERSON_SEP = re.compile(rf"{_NOTE}\s*(?:[、,，;；]|和|及|与|,?\s*and)?\s*(?:(?:Mr|Ms|Mrs|Dr|Prof|Professor)\.?\s+)?")
+_CHAIR_NOTE = re.compile(r"\s*(?:先生|女士|博士)?\s*[（(]\s*(?:主席|董事长|Chairman|Chairwoman|Chairperson|Chair)\s*[）)]")
 _MEMBER_OF_EN = re.compile(rf"\s*,?\s*(?:is|was|as|serves\s+as)?\s*(?:a\s+|the\s+)?members?\s+of\s+(?:the\s+)?{_OWNER_EN}",
                            re.I)
 
@@ -206,9 +212,12 @@ def _en_reports_to(text: str, sent: Sentence, coms: list[Mention],
         if subject is not None:
             for parent in _listed(text, sent, coms, m.end(), _EN_SEP):
                 yield subject, parent
-    for a, b in zip(coms, coms[1:]):  # the Audit Committee under the Board
-        if b.key == BOARD and _UNDER_EN.fullmatch(text[_local(sent, a)[1]:_local(sent, b)[0]]):
+    for a, b in zip(coms, coms[1:]):
+        gap = text[_local(sent, a)[1]:_local(sent, b)[0]]
+        if b.key == BOARD and _UNDER_EN.fullmatch(gap):  # the Audit Committee under the Board
             yield a, b
+        elif a.key == BOARD and re.fullmatch(r"(?:’s|'s)?\s*", gap):  # the Board ESG Committee
+            yield b, a
 
 
 def _subject_before(text: str, sent: Sentence, coms: list[Mention], pos: int) -> Mention | None:
@@ -329,6 +338,7 @@ def _chairs_and_members(view: _View) -> Iterator[Relation]:
     for row, person in rows:
         yield from _row_facts(view, row, person, board, by_key)
     yield from _name_lists(view, board)
+    yield from _director_lists(view, board)
     # English sentences split at "Mr. X" (the period), so English reads whole paragraphs
     units = [_paragraph(b) for b in view.blocks] if view.en else view.sentences
     for sent in units:
@@ -429,6 +439,26 @@ def _row_facts(view: _View, row: list[_Block], person: Mention, board: list[Ment
         yield Relation(person, "memberOf", b, ev)
     if not chaired_board and _BOARD_CHAIR.search(titles):
         yield Relation(b, "chairedBy", person, ev)
+
+
+def _director_lists(view: _View, board: list[Mention]) -> Iterator[Relation]:
+    """Persons listed after a director title are board members; (主席)/(Chairman) after one
+    marks the board's chair."""
+    for sent in ([_paragraph(b) for b in view.blocks] if view.en else view.sentences):
+        persons = _of(sent, "Person")
+        if not persons:
+            continue
+        text = view.text(sent)
+        for m in _DIRECTOR_LIST.finditer(text):
+            listed = _listed(text, sent, persons, m.end(), _PERSON_SEP)
+            b = _nearest_board(board, sent.start + m.start())
+            if b is None:
+                continue
+            for p in listed:
+                ev = p.evidence
+                yield Relation(p, "memberOf", b, ev)
+                if _CHAIR_NOTE.match(text, _local(sent, p)[1]):
+                    yield Relation(b, "chairedBy", p, ev)
 
 
 def _bare_names(blk: _Block) -> bool:
