@@ -58,6 +58,7 @@ class _Patterns:
     counters: frozenset
     year_column: re.Pattern
     header_words: tuple
+    header_leads: frozenset
     column_words: tuple
     placeholders: frozenset
     toc: re.Pattern
@@ -100,6 +101,7 @@ def patterns() -> _Patterns:
         counters=frozenset(p["counters"]),
         year_column=re.compile(rf"(?<!\S){p['year_column']}(?!\S)", re.I),
         header_words=tuple(p["header_words"]),
+        header_leads=frozenset(p["header_leads"]),
         column_words=tuple(p["header_column_words"]),
         placeholders=frozenset(p["placeholders"]),
         toc=re.compile("|".join(re.escape(w) for w in p["toc_words"]), re.I),
@@ -233,6 +235,8 @@ def _header(line: _Line, lang: str) -> list | None:
         w in f.lower() for w in ("单位", "指标", "unit", "indicator")
     ):
         return []
+    if 2 <= len(tokens) <= 8 and lowered[0] in p.header_leads:
+        return []  # "Indicator Consumption Density (...)": column names of a table
     return None
 
 

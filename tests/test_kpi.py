@@ -1,0 +1,209 @@
+"""KPI figures read from real seed lines: table rows, rows broken over lines, columns written
+one after another, KPI sentences; and what must not become a figure (index codes, pages,
+dates, years, standards, numbered legends).
+
+Contexts are built from line ranges of the seed files with their real line numbers (no spaCy:
+the KPI reader needs only the document's lines and sentences).
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from extractors.kpi import extract_observations
+from extractors.model import Block, Document, ReportInfo, Sentence
+from extractors.normalise import to_simplified
+from extractors.pipeline import ReportContext, split_sentences
+
+SEEDS = Path(__file__).resolve().parent.parent / "examples" / "reports"
+AH22 = "000_25f370c629b33344.txt"  # Traditional, FY2022 (April-March)
+AH18 = "001_2ff9cd499980ebd2.txt"  # English, FY2018
+ALI = "002_1fb4b25759a01e1a.txt"  # Simplified
+MED = "003_76d9b93572322dc4.txt"  # Traditional, 2022, columns written one after another
+JDH = "004_6af22f8d60238e04.txt"  # Traditional, 2024
+
+PERIODS = {AH22: ("2021-04-01", "2022-03-31"), AH18: ("2017-04-01", "2018-03-31"),
+           ALI: ("2021-04-01", "2022-03-31"), MED: ("2022-01-01", "2022-12-31"),
+           JDH: ("2024-01-01", "2024-12-31")}
+LANG = {AH22: "zh-Hant", AH18: "en", ALI: "zh-Hans", MED: "zh-Hant", JDH: "zh-Hant"}
+
+
+def context(name: str, first: int, last: int) -> ReportContext:
+    """A report context over lines first..last of a seed file, one block per line."""
+    raw = (SEEDS / name).read_text(encoding="utf-8-sig").splitlines()
+    lang = LANG[name]
+    parts, blocks, starts, numbers, off = [], [], [], [], 0
+    for n in range(first, last + 1):
+        line = raw[n - 1].strip()
+        if not line:
+            continue
+        blocks.append(Block(line, off, n))
+        starts.append(off)
+        numbers.append(n)
+        parts.append(line)
+        off += len(line) + 1
+    doc = Document(name, "\n".join(parts), lang, "utf-8", blocks, starts, numbers)
+    sentences = [
+        Sentence(b.text[s:e], to_simplified(b.text[s:e]), b.start + s, b.line, b)
+        for b in blocks for s, e in split_sentences(b.text, lang)
+    ]
+    start, end = PERIODS[name]
+    return ReportContext(doc, ReportInfo(name, lang, period_start=start, period_end=end), sentences)
+
+
+def figures(name: str, first: int, last: int) -> list[tuple]:
+    """(metric, value, unit, period, line) of every observation read from those lines."""
+    return [(o.metric, o.value, o.unit, o.period, o.evidence.line)
+            for o in extract_observations(context(name, first, last))]
+
+
+def find(obs: list[tuple], value: str) -> list[tuple]:
+    return [o for o in obs if o[1] == Decimal(value)]
+
+
+# --- table rows ----------------------------------------------------------------------------
+
+
+def test_row_with_unit_column_under_a_header_without_years_takes_the_report_year():
+    obs = figures(AH22, 807, 821)  # 指標 單位 數量 / 員工總人數 人 1,849 / 男性員工 人 1,053 ...
+    assert ("員工總人數", Decimal("1849"), "人", "2022財年", 811) in obs
+    assert ("兼職員工", Decimal("20"), "人", "2022財年", 821) in obs
+    assert len(obs) == 5
+
+
+def test_each_year_column_is_one_observation_with_its_period():
+    obs = figures(AH22, 1013, 1017)  # 指標 單位 2022年 2021年 2020年 / 因工亡故人數 人 0 0 0
+    assert sorted(o[3] for o in obs) == ["2020", "2021", "2022"]
+    assert all(o[0] == "因工亡故人數" and o[1] == 0 and o[2] == "人" for o in obs)
+
+
+def test_footnote_mark_before_the_unit_is_dropped_and_columns_follow_the_header_order():
+    obs = figures(JDH, 4617, 4648)  # 指標名稱 單位 2023 年數據 2024 年數據 ... 員工流失比率 17 % 10.04 6.51
+    assert ("員工流失比率", Decimal("10.04"), "%", "2023", 4648) in obs
+    assert ("員工流失比率", Decimal("6.51"), "%", "2024", 4648) in obs
+
+
+def test_footnote_glued_to_the_name_and_ratio_units():
+    obs = figures(AH22, 1298, 1316)  # 綜合能源消耗量4 噸標煤 43.81 / 人均用電量 千瓦時╱人 192.80
+    assert ("綜合能源消耗量", Decimal("43.81"), "噸標煤", "2022財年", 1306) in obs
+    assert ("人均用電量", Decimal("192.80"), "千瓦時╱人", "2022財年", 1304) in obs
+
+
+def test_row_broken_over_lines_with_its_unit_broken_too():
+    obs = figures(JDH, 4527, 4606)  # ... 綜合能源消耗密度 / 千克標煤/營業收入 / （萬元） / 0.23 0.16
+    hits = [o for o in obs if o[0] == "綜合能源消耗密度"]
+    assert {(o[1], o[3]) for o in hits} == {(Decimal("0.23"), "2023"), (Decimal("0.16"), "2024")}
+    assert all(o[2] == "千克標煤/營業收入（萬元）" for o in hits)
+
+
+def test_english_row_with_unit_in_brackets_and_a_unit_after_a_value():
+    obs = figures(AH18, 2193, 2201)
+    assert ("Electricity", Decimal("350469"), "kWh", "FY2018", 2197) in obs
+    assert ("Electricity", Decimal("724.11"), "kWh/person", "FY2018", 2197) in obs
+    assert ("Office Paper", Decimal("0.00196"), "tons/person", "FY2018", 2201) in obs
+
+
+def test_unitless_rows_under_a_caption_keep_their_group_label():
+    obs = figures(AH18, 2014, 2042)  # Employee Structure (persons) ... Number of employees by gender / Male 264
+    male = find(obs, "264")
+    assert male and "Male" in male[0][0] and "gender" in male[0][0]
+    assert find(obs, "435") and find(obs, "319")
+
+
+def test_name_on_two_lines_then_its_value_alone():
+    obs = figures(AH18, 1929, 1938)  # Number of Suppliers / Suppliers of principal business / (online and offline) / 463
+    assert ("Suppliers of principal business (online and offline)", Decimal("463"), "", "FY2018", 1934) in obs
+    assert find(obs, "86")
+
+
+# --- columns written one after another -----------------------------------------------------
+
+
+def test_value_column_after_the_rows_and_the_header_after_the_table():
+    obs = figures(MED, 2020, 2040)  # three rows with 2021 values, then the 2022 column, then the header
+    ghg = [o for o in obs if o[0] == "間接溫室氣體排放量（範疇二）"]
+    assert {(o[1], o[3]) for o in ghg} == {(Decimal("67.396"), "2021"), (Decimal("67.758"), "2022")}
+    assert ("人均溫室氣體排放量（範疇一和範疇二）", Decimal("0.112"), "噸二氧化碳當量/人", "2022", 2036) in obs
+
+
+def test_names_then_units_then_each_years_values():
+    obs = figures(MED, 2155, 2232)  # 水資源消耗總量 / 人均耗水量 / 噸 / 噸/人 / 1587.000 / 3.161 / 1823.000 / 3.013
+    assert ("水資源消耗總量", Decimal("1823.000"), "噸", "2022", 2173) in obs
+    assert ("人均耗水量", Decimal("3.161"), "噸/人", "2021", 2171) in obs
+    # the next table skips its section label: 員工總數 is the third name of six units
+    assert ("員工總數", Decimal("605"), "人", "2022", 2222) in obs
+    assert ("女性員工", Decimal("380"), "人", "2022", 2228) in obs
+
+
+def test_a_column_printed_after_the_next_table_completes_its_own_table():
+    obs = figures(MED, 2630, 2760)  # suppliers' 2022 column comes after the customer table
+    assert ("供應商總數", Decimal("456"), "家", "2022", 2722) in obs
+    assert ("供應商總數", Decimal("278"), "家", "2021", 2656) in obs
+    assert ("公益捐贈金額", Decimal("10"), "萬元", "2022", 2716) in obs
+    assert not [o for o in obs if o[0] == "客戶滿意度" and o[1] == Decimal("456")]
+
+
+def test_header_naming_units_per_column():
+    obs = figures(MED, 2825, 2897)  # in this report headers follow their tables: 指標 單位（人） 佔比（%）
+    assert ("董事會成員數量", Decimal("9"), "人", "2022", 2863) in obs
+    assert ("女性董事數量", Decimal("33.33"), "%", "2022", 2889) in obs
+
+
+def test_simplified_tab_separated_table_with_superscript_footnotes():
+    obs = figures(ALI, 3390, 3401)
+    assert ("范围 1 排放量", Decimal("926779"), "吨二氧化碳当量", "2022财年", 3395) in obs
+    assert ("范围 3 排放强度", Decimal("9.2"), "吨二氧化碳当量 / 百万人民币收入", "2022财年", 3401) in obs
+
+
+# --- KPI sentences -------------------------------------------------------------------------
+
+
+def test_chinese_sentence_figures_are_named_by_their_clause():
+    obs = figures(AH22, 804, 804)
+    assert ("女性員工佔比", Decimal("43.05"), "%", "2022", 804) in obs
+    assert find(obs, "1849")
+    obs = figures(AH22, 908, 908)
+    # without the recognisers the reporter's name (阿里健康) stays in front of the metric
+    assert [o[0][-6:] for o in find(obs, "3200")] == ["員工參與培訓"]
+    assert ("受訓比例", Decimal("100"), "%", "2022財年", 908) in obs
+    assert ("人均培訓時長", Decimal("74"), "小時", "2022財年", 908) in obs
+
+
+def test_unit_written_before_the_number_and_counted_noun_after_the_counter():
+    obs = figures(AH22, 555, 555)  # ...退貨的比例為萬分之0.92。
+    ratio = find(obs, "0.92")
+    assert ratio[0][0].endswith("產生退貨的比例") and ratio[0][2:] == ("萬分之", "2022財年", 555)
+    obs = figures(JDH, 3979, 3980)  # 共計捐贈各類物資超過 153 萬件。
+    assert [o[0] for o in find(obs, "153")] == ["捐贈各類物資"]
+
+
+def test_english_sentence_figures():
+    obs = figures(AH18, 1273, 1273)  # ... participated in various charitable activities, totaling to 729 person-times and
+    times = find(obs, "729")
+    assert times and times[0][2] == "person-times" and "charitable activities" in times[0][0]
+    obs = figures(AH18, 1647, 1650)
+    complaints = find(obs, "4917")
+    assert complaints and "complaints" in complaints[0][0]
+
+
+# --- not figures ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name, first, last", [
+    (AH18, 2301, 2301),  # A1.1 The types of emissions and respective emissions data. 37
+    (AH18, 2334, 2334),  # A2.2 Water consumption in total and intensity (...). 37
+    (ALI, 9, 46),  # the table of contents: 报告说明 003, 033-046
+    (AH22, 13, 13),  # 報告時間跨度為2021年4月1日至2022年3月31日
+    (ALI, 1, 6),  # a title with its year on a line of its own
+    (MED, 350, 415),  # a numbered legend of material topics
+    (JDH, 440, 446),  # 榮譽獎項 / 10 11: pages of a spread
+])
+def test_codes_pages_dates_and_legends_are_not_observations(name, first, last):
+    assert figures(name, first, last) == []
+
+
+def test_no_year_is_read_as_a_value():
+    obs = figures(JDH, 4525, 4620)
+    assert obs and not [o for o in obs if o[1] in (Decimal("2023"), Decimal("2024"))]
