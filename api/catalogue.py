@@ -81,8 +81,17 @@ def describe(name: str, path: Path) -> CatalogueQuery:
     return q
 
 
+_cache: tuple[tuple, dict[str, CatalogueQuery]] = ((), {})
+
+
 def entries() -> dict[str, CatalogueQuery]:
-    return {name: describe(name, path) for name, path in catalogue().items()}
+    """The catalogue, read again only when a file was added, removed or edited."""
+    global _cache
+    files = catalogue()
+    stamp = tuple((name, path.stat().st_mtime_ns) for name, path in files.items())
+    if stamp != _cache[0]:
+        _cache = (stamp, {name: describe(name, path) for name, path in files.items()})
+    return _cache[1]
 
 
 def _json_error(status: int, message: str, headers: dict | None = None, **extra) -> JSONResponse:
