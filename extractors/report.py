@@ -28,8 +28,9 @@ HEAD_BLOCKS = 120  # the "about this report" notes sit in the first pages
 HEAD_CHARS = 12000
 
 _REFS = {match_key(x) for x in P["reporter_references_zh"] + P["reporter_references_en"]}
-_ZH_STRIP = sorted(P["zh_strippable"], key=len, reverse=True)
-_EN_STRIP = sorted(P["en_strippable"], key=len, reverse=True)
+_ZH_STRIP = sorted(P["zh_strippable"], key=len)
+_EN_STRIP = sorted(P["en_strippable"], key=len)
+_LEGAL_FIRST = ("股份有限公司", "有限责任公司", "有限公司", "公司")  # stripped whole, before the rest
 
 
 # ---- the head of the report as one string ---------------------------------------------
@@ -250,12 +251,18 @@ def choose_publisher(head: Head, defs: list[Definition], lang: str) -> Definitio
 
 
 def short_forms(name: str) -> list[str]:
-    """The name with legal forms and industry words stripped from its end, step by step
-    (某某健康信息技术有限公司 -> 某某健康信息技术 -> 某某健康); Simplified for Chinese."""
+    """The name with legal forms and industry words stripped from its end, one short ending
+    at a time so every step is kept (某某集团控股有限公司 -> 某某集团控股 -> 某某集团 -> 某某);
+    Simplified for Chinese."""
     en = not re.search(r"[\u4e00-\u9fff]", name)
     cur = name.strip().rstrip("*").strip() if en else to_simplified(name.strip())
     strip = _EN_STRIP if en else _ZH_STRIP
     out = []
+    for legal in _LEGAL_FIRST if not en else ():
+        if cur.endswith(legal) and len(cur) > len(legal):
+            cur = cur[: -len(legal)]
+            out.append(cur)
+            break
     while True:
         for suffix in strip:
             if cur.endswith(suffix) and len(cur) > len(suffix):
@@ -267,7 +274,7 @@ def short_forms(name: str) -> list[str]:
             out.append(cur)
         else:
             break
-    return out
+    return [f for f in out if len(match_key(f)) >= 2 and match_key(f) not in _REFS]
 
 
 # ---- period ----------------------------------------------------------------------------
@@ -464,7 +471,8 @@ def _occurs(ctx, form: str, full: str) -> bool:
 def _apply_aliases(ctx, defs: list[Definition]) -> None:
     """Re-key mentions of defined short names, and of full names stripped of their legal
     form, to the full name's key (when that short form is not shared by two full names)."""
-    alias_to: dict[str, set[str]] = {}
+    defined: dict[str, set[str]] = {}   # short names the report itself defines
+    inferred: dict[str, set[str]] = {}  # full names with their legal form stripped
     names: dict[str, str] = {}
     for d in defs:
         if _is_exchange(d.name) and not d.aliases:
@@ -472,23 +480,24 @@ def _apply_aliases(ctx, defs: list[Definition]) -> None:
         k = match_key(d.name)
         names[k] = d.name
         for a in d.aliases:
-            alias_to.setdefault(match_key(a), set()).add(k)
+            defined.setdefault(match_key(a), set()).add(k)
     full = {m.key: m.text for m in ctx.mentions if m.type in ("Company", "Organization")
-            and (m.attrs or {}).get("cue") == "legal" or m is ctx.report.publisher}
+            and (m.attrs or {}).get("cue") == "legal"}
     pub = ctx.report.publisher
     if pub is not None:
         full[pub.key] = pub.text
         for a in pub.aliases:
-            alias_to.setdefault(match_key(a), set()).add(pub.key)
+            defined.setdefault(match_key(a), set()).add(pub.key)
     for k, name in full.items():
         for form in short_forms(name):
-            alias_to.setdefault(match_key(form), set()).add(k)
+            inferred.setdefault(match_key(form), set()).add(k)
     extra_aliases: dict[str, list[str]] = {}
     for m in ctx.mentions:
         if m.type not in ("Company", "Organization"):
             continue
-        targets = alias_to.get(match_key(m.text), set()) - {m.key}
-        if len(targets) == 1 and m.key not in full:
+        mk = match_key(m.text)
+        targets = (defined.get(mk) or inferred.get(mk, set())) - {m.key}
+        if len(targets) == 1 and (m.key not in full or len(next(iter(targets))) > len(m.key)):
             target = next(iter(targets))
             extra_aliases.setdefault(target, []).append(m.text)
             m.aliases = tuple(dict.fromkeys([*m.aliases, *([names[target]] if target in names else [])]))

@@ -71,22 +71,22 @@ def zh_tokens(text: str) -> tuple[tuple[str, str, int], ...]:
 
 def _distinctive(word: str, flag: str) -> bool:
     """A token that reads as part of a proper name: Latin (not a bare acronym such as ESG
-    or CRO), a person or place name, a national qualifier (国家, 中国…), or a word that is
-    neither common nor a compound of common words."""
+    or CRO), a person, place or organisation name, a national qualifier (国家, 中国…), or a
+    word jieba does not know or knows as a rare noun, unless it is a compound of common words."""
     if _LATIN.search(word):
         return not re.fullmatch(r"[A-Z]{1,3}", word)
-    if word in QUALIFIERS or word.startswith(tuple(QUALIFIERS)):
+    if word in QUALIFIERS:
         return True
     if len(word) < 2 or _DIGITS.match(word):
         return False
-    if flag in _NAME_TAGS and (len(word) <= 3 or flag == "nt" or not _compound(word)):
+    if flag in _NAME_TAGS and (len(word) <= 3 or flag in ("ns", "nt") or not _compound(word)):
         return True  # 严格执行 is tagged nr, but a 4-character compound is no person's name
     if _compound(word):
         return False
-    if flag in _PROPER_TAGS:
-        return True
     freq = jieba.dt.FREQ.get(word)
-    return not freq or (flag.startswith("n") and freq < _RARE)
+    if not freq:
+        return True
+    return (flag.startswith("n") or flag in _PROPER_TAGS) and freq < _RARE
 
 
 def _compound(word: str) -> bool:
@@ -204,6 +204,8 @@ def zh_legal_names(text: str) -> list[tuple[int, int, int]]:
         name = text[start:m.end()]
         if any(w in name for w in NOT_COMPANY_ZH):
             continue
+        if m.group() == "公司" and all(f == "ns" for _w, f, _o in zh_tokens(text[start:m.start()])):
+            continue  # 菲律宾公司: a branch by place, not a name
         out.append((start, m.start(), m.end()))
     return out
 
@@ -271,7 +273,7 @@ _ZH_WEAK = tuple(P["zh_partner_weak_triggers"])
 _ZH_COOP = tuple(P["zh_cooperation_words"])
 _ZH_RIGHT = _set("zh_partner_right")
 _ZH_CLAUSE_END = re.compile(r"[。；;！!？?\n]")
-_ORG_ENDING = re.compile(r"(院|会|局|委|所|中心|联盟|组织|政府|部)$")
+_ORG_ENDING = re.compile(r"(院|会|局|委|所|署|馆|社|台|中心|联盟|组织|政府|部)$")
 _ZH_ITEM_SEP = {"、", "和", "及", "与", "以及", "，", ","}
 
 
@@ -314,8 +316,7 @@ def _listed_name(name: str) -> bool:
 def _item_end(word: str, flag: str) -> bool:
     """Where a partner name stops: a verb or function word, 等, a cue word, punctuation."""
     return (word == "等" or word in _ZH_RIGHT or word in _BRIDGE_WORDS or flag in _ITEM_STOP_POS
-            or _is_verb(word, flag)
-            or (word in _ZH_HARD and word not in "（）()"))
+            or _is_verb(word, flag) or word in _ZH_HARD or word in "（）()")
 
 
 @lru_cache(maxsize=256)

@@ -32,6 +32,8 @@ _WEAK = frozenset(P["zh_weak_heads"])
 _QUALIFIERS = tuple(P["zh_qualifiers"])
 _GENERIC = frozenset(P["zh_generic_cores"])
 _GAZETTEER = compile_alternation(P["zh_gazetteer"])
+_FOLLOWERS = tuple(P["zh_head_followers"])
+_PARTNER_ORG_END = re.compile(r"(?:院|局|委|所|署|馆|中心|联盟|组织|政府|会|报社|出版社|电视台)$")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -60,14 +62,17 @@ def zh_org_names(text: str) -> list[tuple[int, int, int]]:
     sits inside a longer one (浙江大学 in 浙江大学医学院附属第一医院) is dropped."""
     cands = []
     for m in _GAZETTEER.finditer(text):
-        cands.append((m.start(), m.start(), m.end()))
+        if not text.startswith(_FOLLOWERS, m.end()):
+            cands.append((m.start(), m.start(), m.end()))
     for m in _HEADS.finditer(text):
+        if text.startswith(_FOLLOWERS, m.end()):
+            continue  # 公安部门, 政府间
         start = zh_name_start(text, m.start())
         if start is None:
             # the name may have a legal form after the head (香港交易及结算所有限公司)
             continue
         core = text[start:m.start()]
-        if not zh_org_core_ok(core, m.group()):
+        if core[:1] in "（(" or not zh_org_core_ok(core, m.group()):
             continue
         end = m.end()
         tail = re.match(r"有限公司|有限责任公司", text[end:])
@@ -92,7 +97,7 @@ def zh_partner_orgs(text: str) -> list[tuple[int, int]]:
     for _a, _b, names in zh_partner_lists(text):
         for s, e in names:
             name = text[s:e]
-            if re.search(r"(院|会|局|委|所|中心|联盟|组织|政府|协会)$", name):
+            if _PARTNER_ORG_END.search(name) and not name.endswith(("社会", "都会", "机会")):
                 out.append((s, e))
     return out
 

@@ -53,17 +53,28 @@ def _list_after(text: str, sent: Sentence, parties: list[Mention], pos: int) -> 
 
 # ---- partnerOf ---------------------------------------------------------------------------
 
+_ZH_CLAUSE_START = re.compile(r"[，,。；;：:！？!?）)」”]")
+_ZH_FILLER = re.compile(
+    r"\d+\s*年(?:\s*\d+\s*月)?(?:\s*\d+\s*日)?(?:起|以来|期间|内|上半年|下半年|底|初)?|自|从|在|于|同时|此外|"
+    r"另外|并且|并|还|也|已|曾|先后|积极|持续|进一步|主动|正式|共同|通过|报告期内|本年度|年内|期间|[\d.\s/\-—–•·]")
+
+
 def _subject_ok(ctx, sent: Sentence, parties: list[Mention], cue_start: int) -> bool:
-    """The cue's subject is the reporter: the reporter (or 我們) right before it, or nothing
-    named there (a dropped subject); another company right before it is the subject instead."""
-    before = [m for m in parties if _rel(m, sent)[1] <= cue_start]
-    if not before:
-        return True
-    last = before[-1]
-    gap = sent.folded[_rel(last, sent)[1]:cue_start]
-    if len(gap.strip()) > 6 or re.search(r"[，,。；;]", gap):
-        return True
-    return _is_reporter(ctx, last)
+    """The cue's subject is the reporter: the reporter (by name or as 我們) in the clause
+    before the cue, or no subject at all (a dropped one: 同時，聯合X…). A clause naming
+    someone else (老板电器与阿里云…合作, 由公众环境研究中心联合…) is another party's cooperation."""
+    text = sent.folded
+    starts = [m.end() for m in _ZH_CLAUSE_START.finditer(text, 0, cue_start)]
+    clause_start = starts[-1] if starts else 0
+    for s, e in reporter_spans(ctx, sent):
+        if clause_start <= s < cue_start:
+            return True
+    before = [m for m in parties if clause_start <= _rel(m, sent)[0] and _rel(m, sent)[1] <= cue_start]
+    if any(not _is_reporter(ctx, m) for m in before):
+        return False
+    rest = _ZH_FILLER.sub("", text[clause_start:cue_start])
+    rest = re.sub(r"^由|由$", "", rest)
+    return len(rest) < 2
 
 
 def partners(ctx, sent: Sentence) -> Iterator[Mention]:
