@@ -191,12 +191,10 @@ def test_people_and_their_committee_roles(seeds):
     assert any("劉強東" in p and "董事會" in c for p, c in chairs)
 
 
-@pytest.mark.xfail(strict=False, reason="partnerOf relations are not extracted yet")
 def test_partners_of_medlive(seeds):
     assert _has(_labels(_rows(seeds, "partners-of-company", company="醫脈通"), "partnerLabel"), "阿斯利康")
 
 
-@pytest.mark.xfail(strict=False, reason="subsidiaryOf relations are not extracted yet")
 def test_jd_health_is_a_subsidiary_of_jd_group(seeds):
     rows = _rows(seeds, "subsidiaries", company="京東集團")
     assert _has(_labels(rows, "subsidiaryLabel"), "京東健康")
