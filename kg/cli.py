@@ -40,7 +40,8 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("serve", help="serve the HTTP API (SPARQL, GraphQL, exports) over the store")
     s.add_argument("--host")
     s.add_argument("--port", type=int)
-    s.add_argument("--query-timeout", type=float)
+    s.add_argument("--query-timeout", type=float, help="seconds before a SPARQL query is stopped (default 30)")
+    s.add_argument("--max-results", type=int, help="most rows or triples one answer may carry (default 10000)")
     _store_arg(s)
 
     e = sub.add_parser("export", help="write the graph for visualisation tools")
@@ -132,6 +133,7 @@ def main(argv: list[str] | None = None) -> int:
             host=getattr(args, "host", None),
             port=getattr(args, "port", None),
             query_timeout=getattr(args, "query_timeout", None),
+            max_results=getattr(args, "max_results", None),
         )
         return COMMANDS[args.command](args, settings)
     except (CliError, StoreError, QueryError, ValueError, OSError) as e:
