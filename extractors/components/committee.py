@@ -114,9 +114,7 @@ class _ZhRules:
                 while i > 0 and _ALNUM.match(text[i - 1]):
                     i -= 1
             elif c == " " and i >= 2 and _ALNUM.match(text[i - 2]):
-                i -= 1
-            elif c == " " and i < hs and _ALNUM.match(text[i]) and i >= 2 and _ALNUM.match(text[i - 2]):
-                i -= 1
+                i -= 1  # ESG 核心項目組: a space only after a Latin word
             else:
                 break
             if hs - i > self.max_chars:

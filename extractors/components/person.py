@@ -38,10 +38,10 @@ def patterns() -> dict:
     return load_patterns("persons")
 
 
-def _common_word(word: str) -> bool:
+def _common_word(word: str, min_freq: int = 30) -> bool:
     """An ordinary word of jieba's dictionary (金融, 方面), so not a name."""
     jieba.dt.check_initialized()
-    return (jieba.dt.FREQ.get(word) or 0) >= 30
+    return (jieba.dt.FREQ.get(word) or 0) >= min_freq
 
 
 class _ZhNames:
@@ -57,6 +57,7 @@ class _ZhNames:
         self.right = sorted(p["right_boundaries"], key=len, reverse=True)
         self.gender = "".join(p["gender_cells"])
         self.function_chars = set(p["left_function_chars"])
+        self.not_given = set(p["not_in_given_names"])
         self.column_context = p["column_context"]
         cell = rf"[{_CJK}]{{2,4}}|{_LATIN_NAME}"
         self.before_gender = re.compile(rf"(?:^|(?<=\s))({cell})\s+[{self.gender}](?=\s|$)")
@@ -75,9 +76,12 @@ class _ZhNames:
         if not re.fullmatch(rf"[{_CJK}]{{2,4}}", name):
             return False
         n = self.surname_len(name)
-        if not n or not 1 <= len(name) - n <= (2 if strict else 3):
+        if not n or not 1 <= len(name) - n <= (2 if strict else 3) or self.not_given & set(name[n:]):
             return False
-        return not _common_word(name) and not self.roles.search(name)
+        given = name[n:]
+        # a very common word as the given name (由部門) is no name; 建國, 志強 are
+        return not _common_word(name) and not (len(given) > 1 and _common_word(given, 5000)) \
+            and not self.roles.search(name)
 
     def ends_with_role(self, text: str) -> bool:
         text = text.rstrip(_PUNCT_END)
