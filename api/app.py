@@ -22,7 +22,7 @@ from fastapi.responses import JSONResponse
 from kg.config import Settings
 from kg.store import StoreError
 
-from . import catalogue, sparql
+from . import catalogue, export, sparql
 from .worker import WorkerPool
 
 #: query worker processes; one stuck on a slow query leaves the others serving
@@ -53,6 +53,7 @@ def create_app(settings: Settings, pool_size: int = POOL_SIZE) -> FastAPI:
 
     app.include_router(sparql.router)
     app.include_router(catalogue.router)
+    app.include_router(export.router)
     # GraphQL: app.include_router(graphql_router, prefix="/graphql")  (added by the GraphQL work)
 
     @app.get("/health")

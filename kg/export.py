@@ -500,18 +500,18 @@ def _write_neo4j(G: nx.MultiDiGraph, out: BinaryIO) -> None:
 class Format:
     name: str
     media_type: str
-    extension: str
+    filename: str
     write: Callable[[nx.MultiDiGraph, BinaryIO], None]
     binary: bool = False
 
 
 FORMATS = {f.name: f for f in (
-    Format("graphml", "application/graphml+xml", ".graphml", _write_graphml),
-    Format("gexf", "application/gexf+xml", ".gexf", _write_gexf),
-    Format("cytoscape", "application/json", ".cyjs", _write_cytoscape),
-    Format("nodelink", "application/json", ".json", _write_nodelink),
-    Format("dot", "text/vnd.graphviz", ".dot", _write_dot),
-    Format("neo4j", "application/zip", ".zip", _write_neo4j, binary=True),
+    Format("graphml", "application/graphml+xml", "esgkg.graphml", _write_graphml),
+    Format("gexf", "application/gexf+xml", "esgkg.gexf", _write_gexf),
+    Format("cytoscape", "application/json", "esgkg.cyjs", _write_cytoscape),
+    Format("nodelink", "application/json", "esgkg.json", _write_nodelink),
+    Format("dot", "text/vnd.graphviz", "esgkg.dot", _write_dot),
+    Format("neo4j", "application/zip", "esgkg-neo4j.zip", _write_neo4j, binary=True),
 )}
 
 
