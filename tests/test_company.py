@@ -1,0 +1,119 @@
+"""Company mentions (components/company.py) on sentences from the seed reports."""
+import pytest
+
+from extractors.components.company import zh_legal_names, zh_name_start, zh_partner_lists
+from extractors.model import Block, Document
+from extractors.normalise import to_simplified
+from extractors.pipeline import recognise
+
+
+def document(rows, lang="zh-Hant"):
+    blocks, parts, off = [], [], 0
+    for i, text in enumerate(rows, 1):
+        blocks.append(Block(text, off, i))
+        parts.append(text)
+        off += len(text) + 1
+    return Document("t.txt", "\n".join(parts), lang, "utf-8", blocks,
+                    [b.start for b in blocks], [b.line for b in blocks])
+
+
+def companies(text, lang="zh-Hant"):
+    ctx = recognise(document([text], lang))
+    return [m.text for m in ctx.mentions if m.type == "Company"]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def warm():
+    companies("阿里健康聯合菜鳥開展低碳供應鏈減排項目")
+
+
+def test_legal_names_stop_at_the_verb_before_them():
+    assert companies("本報告是醫脈通科技有限公司（以下簡稱「醫脈通」或「我們」或「本公司」）發布的第二份環境、社會及管治報告") == ["醫脈通科技有限公司"]
+    assert "京東健康股份有限公司" in companies("旨在展示京東健康股份有限公司（以下簡稱「公司」「京東健康」或「我們」）在環境、社會及管治的策略")
+    assert companies("推進數智賦能構建用戶信任京東健康股份有限公司") == ["京東健康股份有限公司"]
+
+
+def test_bracketed_place_inside_a_name_and_partner_cue_before_it():
+    assert companies("由阿里健康聯合熙牛醫療科技（浙江）有限公司共同打造的「未來醫院」信息系統") == ["熙牛醫療科技（浙江）有限公司"]
+
+
+def test_acquired_company_with_a_plain_name():
+    assert companies("收購專注創新公司60%股權") == ["專注創新公司"]
+
+
+def test_group_names_and_a_name_printed_with_its_alias():
+    assert companies("榮獲默克集團亞太區供應商最佳合作獎") == ["默克集團"]
+    ctx = recognise(document(["明晟公司「MSCI」對阿里健康的ESG評級由BBB級提升至A級"]))
+    [m] = [m for m in ctx.mentions if m.type == "Company"]
+    assert m.text == "明晟公司" and "MSCI" in m.aliases
+
+
+@pytest.mark.parametrize("text", [
+    "本公司董事會（「董事會」）對本公司的環境、社會及管治策略及匯報承擔全部責任",
+    "「本集團」指代阿里健康連同其附屬公司",
+    "此外，我們委聘第三方網絡安全公司進行定期滲透測試以找出系統的漏洞",
+    "並以精準、高效的數字化營銷服務為藥企及醫療器械公司的學術推廣增效降本",
+    "醫脈通積極將ESG理念融入公司的戰略目標、組織架構、業務體系和日常運營",
+    "高級管理層在董事會領導下，建立健全公司ESG管理體系",
+])
+def test_generic_company_words_are_not_names(text):
+    assert companies(text) == []
+
+
+@pytest.mark.parametrize("text,want", [
+    ("阿里健康聯合菜鳥開展低碳供應鏈減排項目", ["菜鳥"]),
+    ("阿里健康攜手蘭丁醫療推出臨床腫瘤診斷服務新模式", ["蘭丁醫療"]),
+    ("京東健康攜手雅培醫學營養品開展以「營養百歲人生」為主題的快閃活動", ["雅培醫學營養品"]),
+    ("自 2024 年 5 月起，京東健康攜手銀河證券，憑藉自身醫療健康領域的專業優勢", ["銀河證券"]),
+    ("與滴滴、曹操等網約車平台深度合作，為員工提供便攜通勤方式", ["滴滴", "曹操"]),
+    ("在物流環節，我們與京東物流合作，推進使用循環利用的中轉袋", ["京東物流"]),
+    ("2022.08 與阿斯利康正式簽署戰略合作", ["阿斯利康"]),
+    ("2024 年，京東健康聯合Swisse發起環保公益活動", ["Swisse"]),
+])
+def test_partners_named_by_a_cooperation_cue(text, want):
+    assert [c for c in companies(text) if c not in ("阿里健康", "京東健康")] == want
+
+
+@pytest.mark.parametrize("text", [
+    "公司以醫藥及健康產品供應鏈為核心，與產業鏈上下游緊密合作，致力於打造更完整的大健康生態體系",
+    "聯合學校、家長和醫療機構，幫助青少年減輕心理壓力",
+    "通過與租賃物業服務商協作，對公司在北京及各地的辦公場所使用能耗與排放進行分析",
+    "一年一度的峰會把全國血液病研究專家、病友和誌願者聚到一起",
+    "同時，內控部門聯合相關職能部門和業務部門定期對現有的控制措施進行評價",
+    "積極貢獻聯合國可持續發展目標（UN SDGS），與利益相關方攜手邁向美好未來",
+])
+def test_cooperation_with_roles_or_groups_names_no_company(text):
+    assert companies(text) == []
+
+
+def test_english_legal_names_and_partner_lists():
+    text = ("On March 13, 2018, Alibaba Health and Guangzhou Pharmaceutical Group initiated the first nation-wide "
+            "alliance in partnership with Cainiao Network and domestic leading enterprises in the pharmaceutical "
+            "industry including Yibao Quanxin Pharmacy, Jointown Pharmaceutical Group, Beijing Tongrentang, Guilong, "
+            "Yiling, Zhendong, Jianmin, Caizhilin and Qianjin. We endeavor to promote environmental protection.")
+    found = companies(text, "en")
+    for name in ("Guangzhou Pharmaceutical Group", "Cainiao Network", "Yibao Quanxin Pharmacy", "Guilong", "Qianjin"):
+        assert name in found
+    assert not any(" and " in f or f.endswith("We") for f in found)
+
+
+def test_english_partner_before_the_cue_and_a_legal_form_beating_a_hospital_word():
+    assert "Sanofi" in companies("On November 28, 2017, Sanofi, the world’s leading biopharmaceutical company, "
+                                 "joined Alibaba Health to launch the project.", "en")
+    assert companies("Alibaba Health established Alibaba Health Network Hospital Co., Ltd.* in Guangzhou", "en") \
+        == ["Alibaba Health Network Hospital Co., Ltd."]
+
+
+def test_english_places_and_titles_are_not_companies():
+    found = companies("Using the business ecological resources of Alibaba, we work together with Liangshan "
+                      "Prefecture government to develop local food.", "en")
+    assert "Liangshan Prefecture" not in found
+
+
+def test_left_edge_helpers_directly():
+    t = to_simplified("使用京東集團旗下達達即時配運力資源")
+    assert [t[s:e] for s, _c, e in zh_legal_names(t)] == ["京东集团"]
+    t = to_simplified("厘定達成公司")
+    assert zh_name_start(t, t.index("公司")) is None
+    t = to_simplified("我們聯合國家檢科院等四大檢測機構")
+    assert [t[s:e] for _a, _b, names in zh_partner_lists(t) for s, e in names] == ["国家检科院"]

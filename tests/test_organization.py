@@ -1,0 +1,75 @@
+"""Organization mentions (components/organization.py) on sentences from the seed reports."""
+import pytest
+
+from extractors.model import Block, Document
+from extractors.pipeline import recognise
+
+
+def document(rows, lang="zh-Hant"):
+    blocks, parts, off = [], [], 0
+    for i, text in enumerate(rows, 1):
+        blocks.append(Block(text, off, i))
+        parts.append(text)
+        off += len(text) + 1
+    return Document("t.txt", "\n".join(parts), lang, "utf-8", blocks,
+                    [b.start for b in blocks], [b.line for b in blocks])
+
+
+def orgs(text, lang="zh-Hant"):
+    ctx = recognise(document([text], lang))
+    return [m.text for m in ctx.mentions if m.type == "Organization"]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def warm():
+    orgs("聯合北京健康促進會")
+
+
+def test_co_hosts_listed_with_their_head_words():
+    found = orgs("本次活動由國家血液系統疾病臨床醫學研究中心、江蘇省血液研究所、蘇州市紅十字會、蘇州市醫學會、"
+                 "蘇州大學附屬第一醫院聯合主辦，醫脈通作為本次峰會協辦方之一榮譽參會。")
+    assert found == ["國家血液系統疾病臨床醫學研究中心", "江蘇省血液研究所", "蘇州市紅十字會", "蘇州市醫學會",
+                     "蘇州大學附屬第一醫院"]
+
+
+def test_the_longest_name_wins_over_the_university_inside_it():
+    assert orgs("京東健康聯合複旦大學附屬眼耳鼻喉科醫院在全國愛眼日期間共同開展科普及義診活動") == ["複旦大學附屬眼耳鼻喉科醫院"]
+    found = orgs("京東健康邀請北京大學第六醫院、首都醫科大學附屬安定醫院、首都醫科大學附屬兒童醫院、南京腦科醫院等41 位知名醫院的知名專家")
+    assert found == ["北京大學第六醫院", "首都醫科大學附屬安定醫院", "首都醫科大學附屬兒童醫院", "南京腦科醫院"]
+
+
+def test_foundations_and_alliances_after_a_partner_cue():
+    found = orgs("阿里健康公益聯合阿里巴巴公益基金會，縣域醫院院長聯盟、凌鋒公益基金會等公益愛心組織共同開展")
+    assert found == ["阿里巴巴公益基金會", "縣域醫院院長聯盟", "凌鋒公益基金會"]
+    assert orgs("我們聯合國家檢科院等四大檢測機構，全面升級燕窩溯源標準") == ["國家檢科院"]
+
+
+def test_a_government_body_with_its_full_state_prefix():
+    assert orgs("然後，通過中華人民共和國國家衛生健康委員會（簡稱「衛健委」）網站予以確認。") == ["中華人民共和國國家衛生健康委員會"]
+
+
+@pytest.mark.parametrize("text", [
+    "京東健康在所有入駐醫生的招聘階段，嚴格執行互聯網醫院入駐審核流程",
+    "聯合主流基金會，提供特藥的慈善援助服務；",
+    "2020 年 1 月，我們在市場監管部門、公安部門、司法部門等多方見證下，正式推出平台",
+    "由京東商家學習中心、京東健康商學堂聯合醫藥部及多名專家，基於醫藥品類特性構建",
+    "攜手全國三甲醫院的知名專家",
+    "積極貢獻聯合國可持續發展目標（UN SDGS）",
+])
+def test_descriptions_and_internal_units_are_not_organisations(text):
+    assert orgs(text) == []
+
+
+def test_english_heads_with_their_of_tails():
+    text = ("Alibaba Health, joined by Vkan Certification & Testing Co., Ltd (CVC), Shenzhen Academy of Metrology & "
+            "Quality Inspection and other institutions, developed technical specifications.")
+    assert orgs(text, "en") == ["Shenzhen Academy of Metrology & Quality Inspection"]
+    found = orgs("Prof. Ning Guang, Academician of the Chinese Academy of Engineering, Deputy Dean of Ruijin Hospital "
+                 "of Shanghai Jiaotong University School of Medicine", "en")
+    assert "Ruijin Hospital of Shanghai Jiaotong University School of Medicine" in found
+    assert not any(f.startswith("Deputy") for f in found)
+
+
+def test_english_local_government():
+    assert orgs("we work together with Liangshan Prefecture government to develop local food", "en") \
+        == ["Liangshan Prefecture government"]
