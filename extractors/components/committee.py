@@ -88,6 +88,7 @@ class _ZhRules:
         self.generic = set(p["generic"])
         self.ext_prefix = tuple(sorted(p["external_prefixes"], key=len, reverse=True))
         self.ext_contains = p["external_contains"]
+        self.ext_owner = p["external_owner_suffixes"]
         self.resolvable = set(p["resolvable_bare_heads"])
         self.max_chars = p["max_name_chars"]
 
@@ -134,7 +135,8 @@ class _ZhRules:
         return cut
 
     def external(self, name: str) -> bool:
-        return name.startswith(self.ext_prefix) or any(x in name for x in self.ext_contains)
+        return name.startswith(self.ext_prefix) or any(x in name for x in self.ext_contains) \
+            or any(name.find(x, 2) >= 0 for x in self.ext_owner)
 
     def find(self, doc: Doc) -> list[Found]:
         text = doc.text

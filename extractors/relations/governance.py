@@ -42,6 +42,7 @@ _BOARD_CHAIR = re.compile(r"(?<!副)(?:主席|董事长)|\bChair(?:man|woman|per
 # A line that opens a director row with the person's title.
 _ROW_START = re.compile(r"\s*(?:独立非执行董事|非执行董事|执行董事|独立董事|董事|主席|副主席|董事长|首席|"
                         r"行政总裁|总裁|Independent|Non-executive|Executive|Chair)")
+_GENDER_CELL = re.compile(r"(?:^|\s)[男女](?:\s|$)|\b(?:Male|Female)\b")
 _ZH_SEP = re.compile(r"\s*(?:[、/,]|和|及|与|以及|暨|and|&)?\s*")
 _EN_SEP = re.compile(r"\s*(?:,|and|&|,\s*and)?\s*(?:the\s+)?")
 
@@ -179,8 +180,9 @@ def _reports_to(view: _View) -> Iterator[Relation]:
 def _zh_reports_to(text: str, sent: Sentence, coms: list[Mention],
                    antecedent: Mention | None = None) -> Iterator[tuple[Mention, Mention]]:
     for m in _UNDER_ZH.finditer(text):  # 董事會下設審核委員會、薪酬委員會及提名委員會
-        before = [c for c in coms if _local(sent, c)[1] <= m.start()]
-        parent = before[-1] if before else (antecedent if _ANAPHOR_ZH.fullmatch(text[:m.start()]) else None)
+        parent = _subject_before(text, sent, coms, m.start())
+        if parent is None and _ANAPHOR_ZH.fullmatch(text[:m.start()]):
+            parent = antecedent
         if parent is not None:
             for child in _listed(text, sent, coms, m.end(), _ZH_SEP):
                 yield child, parent
@@ -267,11 +269,11 @@ def _org_charts(view: _View) -> Iterator[Relation]:
 # ---- hasCommittee ------------------------------------------------------------------------------
 
 
-def _owner(text: str, sent: Sentence, com: Mention, companies: list[Mention], en: bool) -> Mention | None:
-    """A company named as the body's owner: right before it (with 的/之/'s), or after it
-    (Committee of X)."""
+def _owner(text: str, sent: Sentence, com: Mention, owners: list[Mention], en: bool) -> Mention | None:
+    """A company or organisation named as the body's owner: right before it (with 的/之/'s),
+    or after it (Committee of X)."""
     s, e = _local(sent, com)
-    for c in companies:
+    for c in owners:
         cs, ce = _local(sent, c)
         if ce <= s and re.fullmatch(r"\s*(?:的|之|’s|'s)?\s*", text[ce:s]):
             return c
@@ -284,13 +286,13 @@ def _has_committee(ctx, view: _View, edges: list[Relation]) -> Iterator[Relation
     reporter: Mention | None = ctx.reporter
     if reporter is None:
         return
-    others: dict[str, Mention] = {}  # committee key -> the other company that owns it
+    others: dict[str, Mention] = {}  # committee key -> the other company (or organisation) that owns it
     first: dict[str, tuple[Mention, Sentence]] = {}
     for sent in view.sentences:
-        companies = _of(sent, "Company")
+        owners = sorted(_of(sent, "Company") + _of(sent, "Organization"), key=lambda m: m.start)
         for c in _of(sent, "Committee"):
             first.setdefault(c.key, (c, sent))
-            owner = _owner(view.text(sent), sent, c, companies, view.en)
+            owner = _owner(view.text(sent), sent, c, owners, view.en)
             # a standard body (board, audit committee) every company has: no key-wide owner
             if owner is not None and not _is_reporter(ctx, owner) and c.key not in _standard_keys():
                 others.setdefault(c.key, owner)
@@ -301,9 +303,12 @@ def _has_committee(ctx, view: _View, edges: list[Relation]) -> Iterator[Relation
             if r.object.key in others and r.subject.key not in others:
                 others[r.subject.key] = others[r.object.key]
                 changed = True
-    # other companies' first: kg gives a key's later mentions the last owner it sees
+    # other companies' first: kg gives a key's later mentions the last owner it sees; an
+    # organisation's body (a society's committee) is no company's
     for key, (c, sent) in sorted(first.items(), key=lambda kv: kv[0] not in others):
-        yield Relation(others.get(key, reporter), "hasCommittee", c, sent.evidence())
+        owner = others.get(key, reporter)
+        if owner.type == "Company":
+            yield Relation(owner, "hasCommittee", c, sent.evidence())
 
 
 def _is_reporter(ctx, company: Mention) -> bool:
@@ -422,6 +427,9 @@ def _row_facts(view: _View, row: list[_Block], person: Mention, board: list[Ment
     text = _row_text(view, row)
     ev = next(s for b in row for s in b.sentences if person in s.mentions).evidence()
     bodies = _row_bodies(text, row, view.en)
+    titles = _row_titles(text, bodies)
+    if not (_DIRECTOR.search(titles) or _BOARD_CHAIR.search(titles) or _GENDER_CELL.search(text)):
+        return  # a quote's signature or a caption, not a director row
     chaired_board = False
     for key, s, e in bodies:
         body = by_key.get(key)
@@ -431,7 +439,6 @@ def _row_facts(view: _View, row: list[_Block], person: Mention, board: list[Ment
             yield Relation(body, "chairedBy", person, ev)
             chaired_board |= key == BOARD
         yield Relation(person, "memberOf", body, ev)
-    titles = _row_titles(text, bodies)
     b = _nearest_board(board, person.start)
     if b is None:
         return
