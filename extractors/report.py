@@ -408,7 +408,6 @@ def read_report_facts(ctx) -> None:
     lang = "en" if document.language == "en" else "zh"
     head = read_head(document)
     defs = find_definitions(head, lang)
-    _move_component_aliases(ctx)
 
     pub = choose_publisher(head, defs, lang)
     if pub is not None:
@@ -420,14 +419,6 @@ def read_report_facts(ctx) -> None:
     _apply_aliases(ctx, defs)
     if ctx.report.publisher is not None:
         _add_reporter_mentions(ctx)
-
-
-def _move_component_aliases(ctx) -> None:
-    """Recognisers pass names printed beside a name (its English form, 「MSCI」) in attrs."""
-    for m in ctx.mentions:
-        extra = m.attrs.pop("aliases", None) if m.attrs else None
-        if extra:
-            m.aliases = tuple(dict.fromkeys([*m.aliases, *extra]))
 
 
 def _publisher_mention(ctx, head: Head, pub: Definition) -> Mention:

@@ -217,7 +217,6 @@ _EN_SUFFIX = re.compile(
     + "|".join(re.escape(x) for x in sorted(P["en_suffixes"], key=len, reverse=True))
     + r")(?![A-Za-z])"
 )
-_EN_WORD = re.compile(r"[A-Z0-9][A-Za-z0-9&'’\-\.]*|\([A-Z][A-Za-z ]+\)")
 CONNECTORS = _set("en_name_connectors")
 _EN_REFS = frozenset(P["reporter_references_en"])
 _EN_PLACE_WORDS = frozenset(P["en_place_words"])
@@ -492,6 +491,12 @@ def _overlaps(ranges: list[tuple[int, int]], s: int, e: int) -> bool:
     return any(s < b and a < e for a, b in ranges)
 
 
+def taken_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges earlier recognisers claimed (a committee, a certification…)."""
+    return [((s._.esg_attrs or {}).get("start_char", s.start_char),
+             (s._.esg_attrs or {}).get("end_char", s.end_char)) for s in spans_of(doc)]
+
+
 _ZH_ALIAS = re.compile(
     r"\s*[（(]\s*(?:以下简称|简称|下称)?[：:]?\s*[「“\"]?\s*([^（）()「」“”\"，。]{2,60}?)\s*[」”\"]?\s*[）)]"
     r"|「([^」]{2,20})」"
@@ -520,8 +525,7 @@ class CompanyRecogniser:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        taken = [((s._.esg_attrs or {}).get("start_char", s.start_char),
-                  (s._.esg_attrs or {}).get("end_char", s.end_char)) for s in spans_of(doc)]
+        taken = taken_ranges(doc)
         found: list[tuple[int, int, dict]] = []
         if self.lang == "en":
             for s, _c, e in en_legal_names(text):

@@ -15,10 +15,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..normalise import match_key
-from .base import add_span, compile_alternation, load_patterns, spans_of
+from .base import add_span, compile_alternation, load_patterns
 from .company import P as COMPANY_PATTERNS
 from .company import (
     en_name_start,
+    taken_ranges,
     zh_core_ok,
     zh_name_start,
     zh_partner_lists,
@@ -167,8 +168,7 @@ class OrganizationRecogniser:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        taken = [((s._.esg_attrs or {}).get("start_char", s.start_char),
-                  (s._.esg_attrs or {}).get("end_char", s.end_char)) for s in spans_of(doc)]
+        taken = taken_ranges(doc)
         if self.lang == "en":
             found = [(s, e) for s, _h, e in en_org_names(text)]
         else:
