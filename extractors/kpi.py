@@ -56,6 +56,7 @@ class _Patterns:
     prose_unit: re.Pattern  # a unit right after a number in a sentence
     unit_prefix: re.Pattern  # 萬分之 before a number
     counters: frozenset
+    scales: frozenset
     year_column: re.Pattern
     header_words: tuple
     header_leads: frozenset
@@ -64,6 +65,7 @@ class _Patterns:
     toc: re.Pattern
     index_code: re.Pattern
     standard: re.Pattern
+    contact: re.Pattern
     numbered_words: re.Pattern
     cues: tuple
     lead_trim: tuple
@@ -90,7 +92,8 @@ def patterns() -> _Patterns:
     prose_latin = [u for u in latin if u not in p["table_only_units"]]
     prose_core = (
         f"(?:{'|'.join(p['unit_regexes'])}|(?:余|多)?{scale}(?:{_alternation(prose_cjk)})|(?:余|多)?{counted}"
-        f"|\\s?(?:{_alternation(prose_latin)})(?![A-Za-z]))"
+        f"|\\s?(?:{_alternation(prose_latin)})(?![A-Za-z])"
+        f"|(?:{_alternation(p['prose_scale_units'])})(?=[,.;:!?，。；：、\\s)）]|$))"
     )
     return _Patterns(
         unit=re.compile(unit, re.I),
@@ -99,6 +102,7 @@ def patterns() -> _Patterns:
         prose_unit=re.compile(rf"\s?({prose_core}(?:[/／╱][^\s\d，。；,;、/／╱]{{1,4}})?)", re.I),
         unit_prefix=re.compile(rf"({_alternation(p['unit_prefixes'])})\s?$"),
         counters=frozenset(p["counters"]),
+        scales=frozenset(p["prose_scale_units"]),
         year_column=re.compile(rf"(?<!\S){p['year_column']}(?!\S)", re.I),
         header_words=tuple(p["header_words"]),
         header_leads=frozenset(p["header_leads"]),
@@ -106,6 +110,7 @@ def patterns() -> _Patterns:
         placeholders=frozenset(p["placeholders"]),
         toc=re.compile("|".join(re.escape(w) for w in p["toc_words"]), re.I),
         index_code=re.compile("|".join(p["index_codes"]), re.I),
+        contact=re.compile(_alternation(p["contact_words"]), re.I),
         standard=re.compile(rf"(?<![A-Za-z])(?:{_alternation(p['standard_prefixes'])})\s*[:：-]?\s*$", re.I),
         numbered_words=re.compile(rf"(?:{_alternation(p['numbered_words'])})\s?$", re.I),
         cues=tuple(p["table_cues"]),
@@ -287,6 +292,8 @@ def classify(line: _Line, lang: str) -> _Line:
             k -= 2
             continue
         break
+    if k and values and tokens[k - 1].group() in ("<", ">", "≤", "≥", "＜", "＞", "<=", ">="):
+        values = []  # "< 35": a band of a breakdown, its value column empty
     prefix_end = tokens[k - 1].end() if k else 0
     prefix = f[:prefix_end]
     if not values:
@@ -308,7 +315,8 @@ def classify(line: _Line, lang: str) -> _Line:
         if m and prefix[: m.start()].strip():
             unit, name_end = line.text[m.start(1):m.end(1)].strip(), m.start()
     name_f = f[:name_end]
-    if not _name_like(name_f) or p.index_code.search(name_f) or p.standard.search(name_f):
+    if (not _name_like(name_f) or p.index_code.search(name_f) or p.standard.search(name_f)
+            or p.contact.search(name_f)):
         return line
     if len(values) == 1 and not unit and not values[0][1] and _looks_like_year(values[0][0]):
         return line  # "阿里健康 ESG報告 2022": a title with its year
@@ -317,7 +325,11 @@ def classify(line: _Line, lang: str) -> _Line:
 
 
 def _looks_like_year(v: Decimal | None) -> bool:
-    return v is not None and v == v.to_integral_value() and 1950 <= v <= 2050
+    """1950-2050, or a year and month written 2022.06."""
+    if v is None or not 1950 <= v < 2051:
+        return False
+    month = (v - int(v)) * 100
+    return v == v.to_integral_value() or (month == month.to_integral_value() and 1 <= month <= 12)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -441,7 +453,7 @@ class _TableReader:
                 labels = []
             elif x.kind == "name" and self._starts_rows(i):
                 # a label broken over lines ("按性別劃分的員" + "工流失比率") is joined
-                joins = labels and (_continues(x.name) or (_CJK.search(x.name[:1]) and len(labels[-1] + x.name) <= 16))
+                joins = labels and (_continues(x.name) or _broken_cjk(labels[-1], x.name))
                 labels = labels + [x.name] if joins else [x.name]
                 group = _join(labels, self.lang)
             else:
@@ -470,8 +482,24 @@ class _TableReader:
 
     def _block(self, i: int) -> int:
         """Names, then units, then values: one row broken over lines, or columns in series."""
-        lines, first = self.lines, i
-        names, units = [], []
+        first = i
+        names, units, vlines, i = self._collect_block(i)
+        if not vlines or not names:
+            return max(i, first + 1)
+        if not units and self._not_a_table(names, vlines, first, i):
+            return i
+        table = self.new_table(first, i - 1)
+        if len(vlines) == 1 and len(units) <= 1:
+            self._broken_row(table, names, units, vlines[0])
+        else:
+            self._series(table, names, units, vlines)
+        if table.rows:
+            self._keep(table)
+        return i
+
+    def _collect_block(self, i: int) -> tuple[list, list, list, int]:
+        lines = self.lines
+        names, units, vlines = [], [], []
         while i < len(lines) and lines[i].kind == "name":
             names.append(lines[i])
             i += 1
@@ -483,63 +511,61 @@ class _TableReader:
                 and lines[i + 1].kind == "values" and re.search(r"[/／╱]", units[-1].text)):
             units[-1] = _Line(units[-1].text + lines[i].text, "", units[-1].start, units[-1].line, "unit")
             i += 1
-        vlines = []
         while i < len(lines) and lines[i].kind == "values":
             vlines.append(lines[i])
             i += 1
-        if not vlines or not names:
-            return max(i, first + 1)
-        last = i - 1
-        if not units and not self.in_table(first, last):
-            return i
-        table = self.new_table(first, last)
-        if not units and all(_looks_like_year(v) and not u for vl in vlines for v, u in vl.values):
-            return i  # "January" + "2018": a date broken over lines
-        if not units and len(vlines) == 1 and _page_spread(vlines[0].values):
-            return i  # "榮譽獎項" + "10 11": a section name with the pages of a spread
-        if not units and len(vlines) == 1 and not self._next_to_rows(first, i):
-            return i  # a lone "name" + "6" is an icon or a page, not a table row
-        if not units and (_enumeration([v for vl in vlines for v, _ in vl.values])
-                          or len(names[-1].name) < 2):
-            return i  # a numbered legend (topics 1, 2, 3) or letters of vertical text
-        if len(vlines) == 1 and len(units) <= 1:
-            names_used = names[-2:] if _continues(names[-1].text) and len(names) > 1 else names[-1:]
-            metric = _join([n.name for n in names_used], self.lang)
-            table.rows.append((metric, units[0].text if units else "", vlines[0]))
-            for c, (v, u) in enumerate(vlines[0].values):
-                if v is not None:
-                    table.values[(0, c)] = (v, u or (units[0].text if units else ""), vlines[0])
-            table.filled = len(vlines[0].values)
-            self.consumed.update(x.line for x in names_used + units + vlines)
-            self._keep(table)
-            return i
+        return names, units, vlines, i
+
+    def _not_a_table(self, names: list, vlines: list, first: int, end: int) -> bool:
+        """Names and numbers with no unit that are something else than a table."""
+        values = [v for vl in vlines for v, _ in vl.values]
+        return (
+            not self.in_table(first, end - 1)
+            or all(_looks_like_year(v) for v in values)  # "January" + "2018"
+            or (len(vlines) == 1 and _page_spread(vlines[0].values))  # "榮譽獎項" + "10 11"
+            or (len(vlines) == 1 and not self._next_to_rows(first, end))  # a lone icon number
+            or _enumeration(values)  # a numbered legend of topics
+            or len(names[-1].name) < 2  # letters of vertical text
+        )
+
+    def _broken_row(self, table: _Table, names: list, units: list, vline: _Line) -> None:
+        """One row: its name (perhaps on two lines), its unit, its values on a line."""
+        used = names[-2:] if _continues(names[-1].text) and len(names) > 1 else names[-1:]
+        unit = units[0].text if units else ""
+        table.rows.append((_join([n.name for n in used], self.lang), unit, vline))
+        for c, (v, u) in enumerate(vline.values):
+            if v is not None:
+                table.values[(0, c)] = (v, u or unit, vline)
+        table.filled = len(vline.values)
+        self.consumed.update(x.line for x in used + units + [vline])
+
+    def _series(self, table: _Table, names: list, units: list, vlines: list) -> None:
+        """Rows whose names, units and values each come as a run of lines. With one unit
+        per row, the names before the rows' own are section labels and are dropped."""
         rows = names[-len(units):] if units and len(units) <= len(names) else names
-        row_units = [u.text for u in units[-len(rows):]] if units else [""] * len(rows)
-        if len(row_units) < len(rows):
-            row_units = [""] * (len(rows) - len(row_units)) + row_units
-        group = ""
-        for r, (x, u) in enumerate(zip(rows, row_units)):
-            table.rows.append((self._metric(x.name, group), u, x))
-        if len(vlines) == len(rows) and len({len(v.values) for v in vlines}) == 1 and len(vlines[0].values) > 1:
+        row_units = [u.text for u in units[-len(rows):]] if units else []
+        row_units = [""] * (len(rows) - len(row_units)) + row_units
+        for x, u in zip(rows, row_units):
+            table.rows.append((x.name, u, x))
+        widths = {len(v.values) for v in vlines}
+        if len(vlines) == len(rows) and len(widths) == 1 and widths.pop() > 1:  # values row-wise
             for r, vl in enumerate(vlines):
                 for c, (v, u) in enumerate(vl.values):
                     if v is not None:
                         table.values[(r, c)] = (v, u or row_units[r], vl)
             table.filled = len(vlines[0].values)
-        else:
+        else:  # a column after another
             flat = [(v, u, vl) for vl in vlines for v, u in vl.values]
             cols = len(flat) // len(rows)
             if table.periods:
                 cols = min(cols, len(table.periods))
             if cols == 0:
-                return i
+                table.rows.clear()
+                return
             self._fill(table, flat[: cols * len(rows)], cols)
-            rest = flat[cols * len(rows):]
-            if rest:
-                self._fill_pending(rest)
+            if flat[cols * len(rows):]:
+                self._fill_pending(flat[cols * len(rows):])
         self.consumed.update(x.line for x in rows + units + vlines)
-        self._keep(table)
-        return i
 
     def _next_to_rows(self, first: int, end: int) -> bool:
         """Whether a row sits right before ``first`` or right at ``end``."""
@@ -607,6 +633,12 @@ def _page_spread(values: list) -> bool:
 def _running_key(line: _Line) -> str:
     """A line without its trailing number: the same for every page of a running header."""
     return re.sub(r"[\s\d]+$", "", line.folded)
+
+
+def _broken_cjk(prev: str, cur: str) -> bool:
+    """A Chinese label cut by the column width: a long line, then a short rest
+    ("按性別劃分的員" + "工流失比率"); short labels ("環境", "廢氣排放物") are whole."""
+    return bool(_CJK.match(cur)) and len(prev) >= 6 and len(cur) <= 8
 
 
 def _continues(text: str) -> bool:
@@ -682,6 +714,22 @@ def _clause_start(f: str, pos: int, delimiters: re.Pattern, after_figures: bool 
     return start
 
 
+_PROSE_NUMBER = re.compile(rf"(?<![A-Za-z0-9_./*×\-~～#])({_NUM})(?![\d.,]\d|[\-~～]\d|[A-Za-z])")
+
+
+def _not_a_figure(f: str, a: int, b: int) -> bool:
+    """Numbers of a sentence that are no figure: ordinals (第5份), dates and ages (2022年,
+    3月, 50歲), ranges and their bounds (30-50, < 35), section numbers ("3.2 人才發展")."""
+    before, after = f[:a], f[b:]
+    return bool(
+        before.endswith("第")
+        or re.match(r"\s?(?:年|月|日|号|岁|周岁|届|期)", after)
+        or re.search(r"(?:[\-~～至到]|\d\s?[\-~～])\s?$", before)
+        or re.search(r"[<>≤≥＜＞]\s?$", before)
+        or (a == 0 and re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*", f[a:b]) and re.match(r"\s+[\u4e00-\u9fffA-Z]", after))
+    )
+
+
 def _content(words) -> list[str]:
     return [w for w in words if len(w) >= 3 and w.isalpha() and w.lower() not in _STOP]
 
@@ -702,7 +750,6 @@ class _ProseReader:
         return out
 
     def _sentence(self, s, next_text: str) -> list[Observation]:
-        p = patterns()
         text = s.text
         f = fold(text)
         if not re.search(r"\d", f):
@@ -710,18 +757,10 @@ class _ProseReader:
         period = self._period(f, text)
         out = []
         taken_until = 0
-        for m in re.finditer(rf"(?<![A-Za-z0-9_./*×\-~～#])({_NUM})(?![\d.,]\d|[\-~～]\d|[A-Za-z])", f):
+        for m in _PROSE_NUMBER.finditer(f):
             a, b = m.span(1)
-            if a < taken_until or f[max(0, a - 1):a] in ("第",) or re.match(r"\s?(?:年|月|日|号|岁|周岁|届|期)", f[b:]):
-                continue
-            if re.search(r"(?:[\-~～至到]|\d\s?[\-~～])\s?$", f[:a]):
-                continue
-            if re.search(r"[<>≤≥＜＞]\s?$", f[:a]):
-                continue  # a bound of a range ("< 35"), not a figure
-            if a == 0 and re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*", m.group(1)) and re.match(r"\s+[\u4e00-\u9fffA-Z]", f[b:]):
-                continue  # a section number: "3.2 人才發展及培訓"
             value = parse_number(m.group(1))
-            if value is None:
+            if a < taken_until or value is None or _not_a_figure(f, a, b):
                 continue
             fig = self._unit(f, text, a, b, next_text)
             if fig is None or self.ctx.document.line_at(s.start + a) in self.consumed:
@@ -774,7 +813,8 @@ class _ProseReader:
         """The clause before the figure, trimmed of time phrases, subjects and verbs."""
         p = patterns()
         start = _clause_start(f, fig.name_end, _ZH_CLAUSE)
-        if self.lang == "en" or not _CJK.search(f[start:fig.name_end]):
+        clause = f[start:fig.name_end]
+        if self.lang == "en" or (re.search(r"[A-Za-z]{3,}", clause) and not _CJK.search(clause)):
             return self._metric_en(f, text, fig)
         for mention in s.mentions:  # "阿里健康共有員工1,849人": the reporter is no part of the name
             ms, me = mention.start - s.start, mention.end - s.start
@@ -783,14 +823,14 @@ class _ProseReader:
         st, en = _trim(f, start, fig.name_end, p.lead_trim + p.tail_trim)
         before = re.sub(r"^[\s•●○■◆▪·\-–—*]+", "", text[st:en]).strip()[-24:]
         after = ""
-        if fig.unit.lstrip("余多万千百亿") in p.counters or not before:
+        if fig.unit.lstrip("余多万千百亿") in p.counters or fig.unit in p.scales or not before:
             # "共有221家非經營性採購供應商與...": what is counted follows the counter
             stop = _ZH_CLAUSE.search(f, fig.end)
             seg_end = stop.start() if stop else len(f)
             cut = re.search(r"[与和在为对从向将被把并及\d]|进行|开展", f[fig.end:seg_end])
             seg_end = fig.end + cut.start() if cut else seg_end
             if 0 < seg_end - fig.end <= 12:
-                after = text[fig.end:seg_end].strip()
+                after = text[fig.end:seg_end].strip().lstrip("的")
         metric = (before + after).strip()
         return metric if len(_CJK.findall(metric)) >= 2 or _LATIN_WORD.search(metric) else ""
 

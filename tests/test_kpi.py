@@ -207,3 +207,8 @@ def test_codes_pages_dates_and_legends_are_not_observations(name, first, last):
 def test_no_year_is_read_as_a_value():
     obs = figures(JDH, 4525, 4620)
     assert obs and not [o for o in obs if o[1] in (Decimal("2023"), Decimal("2024"))]
+
+
+def test_bands_of_a_breakdown_with_empty_value_columns_give_nothing_but_the_total():
+    obs = figures(ALI, 3428, 3440)  # 员工总人数 人 254,941 / 按年龄划分的 员工比例 < 35 % / ≥ 50 % ...
+    assert [(o[0], o[1], o[2]) for o in obs] == [("员工总人数", Decimal("254941"), "人")]
