@@ -90,9 +90,9 @@ _ZH_ALIAS_LIST = rf"(?:[{_Q_OPEN}][^{_Q_CLOSE}\n]{{1,30}}?[{_Q_CLOSE}]\s*(?:[、
 _ZH_BEFORE = re.compile(
     rf"({_ZH_ALIAS_LIST})\s*(?:均|皆|都|主要|统一|则|一般|皆可)?\s*(?:指代|是指|指的是|指|代表|代指)\s*[{_Q_OPEN}]?"
 )
-_ZH_AFTER = re.compile(
-    rf"[（(]\s*(?:以下|下文)?\s*(?:简称|合称|统称|称)?\s*(?:为)?\s*[:：]?\s*({_ZH_ALIAS_LIST})\s*[）)]"
-)
+# （以下簡稱「X」或「我們」）, （「本公司」，連同其附屬公司統稱「本集團」）
+_ZH_AFTER = re.compile(rf"[（(]([^（）()\n]{{0,40}}?[{_Q_OPEN}][^（）()\n]{{0,80}}?)[）)]")
+_STOCK_CODE = re.compile(r"[（(][^（）()]{0,12}(?:股份代号|股票代码|股份代码|stock code)[^（）()]{0,20}[）)]\s*$", re.I)
 _ZH_NAME_STOP = re.compile(rf"[，,。；;、\n{_Q_CLOSE}（(]|连同|及其|和其|与其|之合称|的合称|等|在内")
 
 _EN_QUOTED = re.compile(r"[“\"'‘]\s*([^”\"'’]{1,40}?)\s*[”\"'’]")
@@ -101,10 +101,8 @@ _EN_EXPR = re.compile(
     rf"\s+(?:may|will|shall|can|is|are)?\s*(?:also\s+)?(?:be\s+)?(?:hereinafter\s+)?"
     rf"(?:expressed|referred\s+to|called|abbreviated|known)\s+as\s+({_EN_ALIAS_LIST})"
 )
-_EN_AFTER = re.compile(
-    rf"\*?\s*\((?:hereinafter\s+(?:referred\s+to\s+as|called)\s+|collectively\s*,?\s*|together\s+with\s+its\s+"
-    rf"subsidiaries\s*,?\s*)?({_EN_ALIAS_LIST})\)"
-)
+# (hereinafter referred to as “X”), (the “Company”, together with its subsidiaries, the “Group”)
+_EN_AFTER = re.compile(r"\*?\s*\(([^()\n]{0,60}?[“\"'‘][^()\n]{0,120}?)\)")
 _EN_BEFORE = re.compile(rf"({_EN_ALIAS_LIST})\s*(?:refers?\s+to|means|denotes)\s+")
 
 
@@ -126,9 +124,13 @@ def _sentence_at(text: str, pos: int) -> str:
 
 
 def _zh_name_before(folded: str, end: int) -> int | None:
-    """Start of a company or organisation name that ends at ``end``."""
+    """Start of a company or organisation name that ends at ``end`` (or before a stock code
+    printed there)."""
     from .components import organization as org
 
+    code = _STOCK_CODE.search(folded, max(0, end - 40), end)
+    if code:
+        end = code.start()
     window_start = max(0, end - 40)
     window = folded[window_start:end]
     for s, _c, e in co.zh_legal_names(window) + org.zh_org_names(window):
@@ -140,6 +142,9 @@ def _zh_name_before(folded: str, end: int) -> int | None:
 def _en_name_before(text: str, end: int) -> int | None:
     from .components import organization as org
 
+    code = _STOCK_CODE.search(text, max(0, end - 40), end)
+    if code:
+        end = code.start()
     window_start = max(0, end - 160)
     window = text[window_start:end].rstrip(" *")
     for s, _c, e in co.en_legal_names(window) + org.en_org_names(window):
@@ -159,7 +164,7 @@ def find_definitions(head: Head, lang: str) -> list[Definition]:
                 if start is None:
                     continue
                 names, refs = _split_aliases(m.group(1), _EN_QUOTED)
-                name = text[start:m.start()].strip().rstrip("*").strip()
+                name = _STOCK_CODE.sub("", text[start:m.start()]).strip().rstrip("*").strip()
                 out.append(Definition(name, start, names, refs, _sentence_at(text, m.start())))
         for m in _EN_BEFORE.finditer(text):
             end = co.en_capitalised_run(text, m.end())
@@ -173,7 +178,12 @@ def find_definitions(head: Head, lang: str) -> list[Definition]:
         if start is None:
             continue
         names, refs = _split_aliases(head.original[m.start(1):m.end(1)], _ZH_QUOTED)
-        out.append(Definition(head.original[start:m.start()], start, names, refs, _sentence_at(head.original, m.start())))
+        if not names and not refs:
+            continue
+        name = head.original[start:m.start()]
+        code = _STOCK_CODE.search(to_simplified(name))
+        name = name[:code.start()] if code else name
+        out.append(Definition(name, start, names, refs, _sentence_at(head.original, m.start())))
     for m in _ZH_BEFORE.finditer(text):
         stop = _ZH_NAME_STOP.search(text, m.end())
         end = stop.start() if stop else min(len(text), m.end() + 40)
@@ -193,7 +203,7 @@ def find_definitions(head: Head, lang: str) -> list[Definition]:
 
 _NOT_PUBLISHER_ZH = ("交易所", "结算所", "证监会", "监督管理委员会")
 _NOT_PUBLISHER_EN = ("Exchange", "Clearing", "Commission")
-_ZH_ISSUED = re.compile(r"(?:本报告|报告)(?:是|为)(?:[^，。；]{0,12}?，\s*是)?([^，。；「」]{2,40}?)(?:连续|首次|第[一二三四五六七八九十\d]+次)?(?:发布|发佈|编制|出具|披露)")
+_ZH_ISSUED = re.compile(r"(?:本报告|报告)(?:是|为|由)(?:[^，。；]{0,12}?，\s*是)?([^，。；「」]{2,40}?)(?:连续|首次|第[一二三四五六七八九十\d]+次)?(?:发布|发佈|编制|出具|披露)")
 _EN_ISSUED = re.compile(r"\breport\b[^.]{0,120}?\b(?:issued|published|prepared|released)\s+by\s+(?:the\s+)?", re.I)
 
 
@@ -296,7 +306,7 @@ _EN_RANGE = re.compile(_EN_DATE + r"\s*(?:to|until|till|through|-|–|—|and)\s
 _PERIOD_CUES = re.compile(r"报告期|报告时间|时间范围|报告期间|报告周期|时间跨度|涵盖|覆盖|reporting period|period|covers|covering|from", re.I)
 _ZH_YEAR_ONLY = re.compile(rf"(?:报告期|时间范围|报告期间|报告周期|时间跨度)[^。；\n]{{0,12}}?({_ZH_NUM}{{4}})\s*(?:年度|财年|财政年度|年)")
 _ZH_FY_END = re.compile(rf"截至{_ZH_DATE}止(?:的)?(?:财政)?年度")
-_EN_FY_END = re.compile(r"(?:financial|fiscal)\s+year\s+ended\s+" + _EN_DATE, re.I)
+_EN_FY_END = re.compile(r"(?:financial\s+|fiscal\s+)?year\s+ended\s+" + _EN_DATE, re.I)
 
 
 def _zh_int(s: str) -> int:

@@ -95,6 +95,20 @@ def test_the_exchange_in_a_disclaimer_is_never_the_publisher():
     assert ctx.report.publisher.evidence.line == 3
 
 
+@pytest.mark.parametrize("rows,lang,want", [
+    # adapted: the usual HKEX formulas with a stock code and the group defined beside the company
+    (["本報告由醫脈通科技有限公司（股份代號：2192）（「本公司」，連同其附屬公司統稱「本集團」）發佈。"], "zh-Hant",
+     "醫脈通科技有限公司"),
+    (["This report is published by Alibaba Health Information Technology Limited (the “Company”, together with "
+      "its subsidiaries, the “Group”)."], "en", "Alibaba Health Information Technology Limited"),
+])
+def test_publisher_defined_with_the_group_in_one_parenthesis(rows, lang, want):
+    ctx = recognise(document(rows, lang))
+    read_report_facts(ctx)
+    assert ctx.report.publisher.label == want
+    assert is_reporter_reference(ctx, "本集團" if lang != "en" else "the Group")
+
+
 def test_publisher_named_as_the_issuer_without_a_definition():
     rows = ["In its 2017 annual report, Alibaba Health Information Technology Limited disclosed its environmental, "
             "social and governance information for the first time. This report is the second environmental, social "
@@ -113,6 +127,7 @@ def test_publisher_named_as_the_issuer_without_a_definition():
     # adapted: the year-only form and the financial-year end the brief names
     (["本報告的報告期為2022年度。"], "zh-Hant", ("2022-01-01", "2022-12-31")),
     (["This report covers the financial year ended 31 March 2022."], "en", ("2021-04-01", "2022-03-31")),
+    (["本報告涵蓋截至2023年12月31日止年度的表現。"], "zh-Hant", ("2023-01-01", "2023-12-31")),
 ])
 def test_period_forms(rows, lang, want):
     doc = document(rows, lang)
