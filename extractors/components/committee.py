@@ -186,7 +186,7 @@ class _EnRules:
         self.heads = re.compile(r"\b(?:" + "|".join(alts) + r")\b")
         self.complete = {h.lower() for h in p["complete_heads"]}
         self.team_words = set(p["team_words"])
-        self.determiners = set(p["determiners"]) | set(p["owner_words"])
+        self.determiners = set(p["determiners"]) | set(p["owner_words"]) | set(p["left_stops"])
         self.external_words = set(p["external_words"])
         self.generic = {g.lower() for g in p["generic"]}
         self.max_words = p["max_words"]
@@ -206,9 +206,9 @@ class _EnRules:
                     break
             elif not (t[0].isupper() or t.isupper()) or t in self.determiners:
                 break
-            s, n = w.start(), n + 1
-            if n > self.max_words:
+            if n + 1 > self.max_words:
                 break
+            s, n = w.start(), n + 1
         while s < hs and text[s] in ", &" or text[s:s + 4] == "and ":
             s += 4 if text[s:s + 4] == "and " else 1
         return s

@@ -162,7 +162,9 @@ class _EnNames:
         self.honorific = re.compile(rf"\b(?:{hon})\.?\s+({_LATIN_NAME})")
         roles = "|".join(re.escape(r) for r in self.role_list)
         self.chaired_by = re.compile(rf"\b(?:chaired|led|headed) by\s+(?:(?:{hon})\.?\s+)?({_LATIN_NAME})")
-        self.name_role = re.compile(rf"\b({_LATIN_NAME}),\s+(?:the\s+|our\s+)?(?:{roles}|chair|chairman|chairperson|director|founder)\b", re.I)
+        self.name_role = re.compile(rf"\b({_LATIN_NAME}),\s+(?i:(?:the\s+|our\s+)?(?:{roles}|chair|chairman|chairperson|director|founder))\b")
+        # a table row opening with the name, then the title or gender cell
+        self.row_start = re.compile(rf"^\s*({_LATIN_NAME}?)\s+(?=(?i:{roles}|male|female)\b)")
 
     def valid(self, name: str, strict: bool = True) -> bool:
         return bool(re.fullmatch(_LATIN_NAME, name)) and not any(w in self.not_names for w in name.split())
@@ -178,9 +180,9 @@ class _EnNames:
 
     def find(self, text: str, word_starts: set[int] | None = None) -> list[tuple[int, int]]:
         found = set()
-        for rx in (self.honorific, self.chaired_by, self.name_role):
+        for rx in (self.honorific, self.chaired_by, self.name_role, self.row_start):
             for m in rx.finditer(text):
-                if self.valid(m.group(1)) and (rx is not self.name_role or m.group(1)[0].isupper()):
+                if self.valid(m.group(1)):
                     found.add(m.span(1))
         return _drop_nested(found)
 

@@ -36,7 +36,7 @@ from ..report import is_reporter_reference
 BOARD = "board"  # the canonical key of a board of directors (patterns/committees.yaml)
 
 _CHAIR_ZH = r"主席|主任|召集人|组长|董事长|牵头人"
-_CHAIR_AFTER = re.compile(rf"\s*(?:{_CHAIR_ZH}|[Cc]hair(?:man|woman|person)?\b)")
+_CHAIR_AFTER = re.compile(rf"\s*[（(]?\s*(?:{_CHAIR_ZH}|[Cc]hair(?:man|woman|person)?\b)")
 _DIRECTOR = re.compile(r"董事(?!会|局)|\b[Dd]irector\b")
 _BOARD_CHAIR = re.compile(r"(?<!副)(?:主席|董事长)|\bChair(?:man|woman|person)?\b")
 # A line that opens a director row with the person's title.
@@ -363,8 +363,10 @@ def _nearest_board(board: list[Mention], pos: int) -> Mention | None:
     return before[-1] if before else (board[0] if board else None)
 
 
-def _rowish(blk: _Block) -> bool:
-    return len(blk.block.text) <= 45 and not re.search(r"[。；]", blk.block.text)
+def _rowish(blk: _Block, en: bool) -> bool:
+    """A line short enough to be (part of) a table row and no prose sentence."""
+    text = blk.block.text
+    return len(text) <= (140 if en else 45) and not re.search(r"[。；！？]|[.;!?](?:\s|$)", text)
 
 
 def _director_rows(view: _View) -> list[tuple[list[_Block], Mention]]:
@@ -374,7 +376,7 @@ def _director_rows(view: _View) -> list[tuple[list[_Block], Mention]]:
     cur: list[_Block] = []
     has_person = False
     for blk in view.blocks:
-        if not _rowish(blk):
+        if not _rowish(blk, view.en):
             rows.append(cur)
             cur, has_person = [], False
             continue
@@ -418,7 +420,7 @@ def _row_titles(text: str, bodies: list[tuple[str, int, int]]) -> str:
     """The person's own titles: the row with its bodies, and their 主席/成員, masked."""
     for _, s, e in bodies:
         text = text[:s] + "#" * (e - s) + text[e:]
-    text = re.sub(rf"#+\s*(?:{_CHAIR_ZH}|成员|委员|[Cc]hair\w*|[Mm]ember)?", " ", text)
+    text = re.sub(rf"#+\s*(?:[（(]\s*)?(?:{_CHAIR_ZH}|成员|委员|[Cc]hair\w*|[Mm]ember)?(?:\s*[)）])?", " ", text)
     return re.sub(r"(?:委员会|委员|小组|[Cc]ommittee)\s*(?:主席|主任|[Cc]hair\w*)", " ", text)
 
 
