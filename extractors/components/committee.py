@@ -74,7 +74,6 @@ def committee_key(name: str) -> str:
 class _ZhRules:
     def __init__(self) -> None:
         p = patterns()["zh"]
-        self.p = p
         self.heads = compile_alternation(p["complete_heads"] + p["heads"])
         self.complete = set(p["complete_heads"])
         self.fixed = sorted(p["fixed_modifiers"], key=len, reverse=True)
@@ -173,13 +172,11 @@ class _ZhRules:
 
 # ---------------------------------------------------------------- English
 
-_EN_WORD = re.compile(r"[A-Z][A-Za-z0-9\-]*|[A-Z]{2,}|&|and|,")
 
 
 class _EnRules:
     def __init__(self) -> None:
         p = patterns()["en"]
-        self.p = p
         heads = sorted(p["complete_heads"] + p["heads"], key=len, reverse=True)
         # the multi-word board heads also in lower case (the board of directors of the Company)
         alts = [rf"(?i:{re.escape(h)})" if " of " in h else re.escape(h) for h in heads]
