@@ -117,3 +117,11 @@ def test_left_edge_helpers_directly():
     assert zh_name_start(t, t.index("公司")) is None
     t = to_simplified("我們聯合國家檢科院等四大檢測機構")
     assert [t[s:e] for _a, _b, names in zh_partner_lists(t) for s, e in names] == ["国家检科院"]
+
+
+def test_a_name_after_a_claimed_board_and_organisations_left_to_their_recogniser():
+    # adapted: HKEX boilerplate with a made-up issuer name
+    assert companies("The Board of Directors of XYZ Holdings Limited is responsible for the ESG strategy.", "en") \
+        == ["XYZ Holdings Limited"]
+    assert companies("We cooperated with Peking Union Medical College Hospital and the World Health "
+                     "Organization to launch the programme.", "en") == []

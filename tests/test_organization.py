@@ -73,3 +73,8 @@ def test_english_heads_with_their_of_tails():
 def test_english_local_government():
     assert orgs("we work together with Liangshan Prefecture government to develop local food", "en") \
         == ["Liangshan Prefecture government"]
+
+
+def test_the_exchange_without_the_full_stop_after_it():
+    assert orgs("The Company is listed on the Main Board of The Stock Exchange of Hong Kong Limited.", "en") \
+        == ["Stock Exchange of Hong Kong Limited"]

@@ -491,6 +491,21 @@ def _overlaps(ranges: list[tuple[int, int]], s: int, e: int) -> bool:
     return any(s < b and a < e for a, b in ranges)
 
 
+def _after_claimed(text: str, taken: list[tuple[int, int]], s: int, e: int, lang: str) -> int | None:
+    """The start of a name once a span claimed by an earlier recogniser is cut off its
+    front ("Board of Directors of XYZ Holdings Limited" -> "XYZ Holdings Limited"); None
+    when nothing of a name is left."""
+    ends = [b for a, b in taken if a <= s < b < e]
+    if not ends:
+        return s
+    s = max(ends)
+    if lang == "en":
+        m = re.match(r"\s*(?:of|for|at|in)?\s*(?:the\s+)?", text[s:e])
+        s += m.end()
+        return s if s < e and text[s].isupper() else None
+    return None  # Chinese names do not run on from a claimed span
+
+
 def taken_ranges(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges earlier recognisers claimed (a committee, a certification…)."""
     return [((s._.esg_attrs or {}).get("start_char", s.start_char),
@@ -550,7 +565,8 @@ class CompanyRecogniser:
                     found.append((s, e, {"cue": "partner"}))
         found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
         for s, e, attrs in found:
-            if _overlaps(taken, s, e):
+            s = _after_claimed(text, taken, s, e, self.lang)
+            if s is None or _overlaps(taken, s, e):
                 continue
             alias = alias_after(text, e, self.lang)
             if alias:

@@ -151,6 +151,8 @@ def en_org_names(text: str) -> list[tuple[int, int, int]]:
             continue
         if words and words[0][0].islower():
             continue
+        if text[end - 1:end] == "." and not re.search(r"\b(?:Ltd|Inc|Co|Corp)\.$", text[start:end]):
+            end -= 1  # a full stop after the name, not part of it
         out.append((start, m.start(), end))
     cleaned = []
     for c in sorted(out, key=lambda c: (c[0], -(c[2] - c[0]))):
