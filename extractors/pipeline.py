@@ -50,6 +50,8 @@ def build_nlp(lang: str) -> Language:
 
 _ZH_SENT_END = re.compile(r"(?<=[。！？!?；;])")
 _EN_SENT_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z“\"(0-9])")
+#: Words ending in a full stop that do not end a sentence ("Mr. Wu", "Co., Ltd. was").
+_EN_ABBREVIATIONS = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|No|Co|Ltd|Inc|Corp|St|Jr|Sr|vs|etc|e\.g|i\.e|approx)\.$", re.I)
 
 
 def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
@@ -57,6 +59,8 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     pattern = _EN_SENT_END if lang == "en" else _ZH_SENT_END
     out, start = [], 0
     for m in pattern.finditer(text):
+        if lang == "en" and _EN_ABBREVIATIONS.search(text, 0, m.start()):
+            continue
         if m.end() > start and text[start:m.start()].strip():
             out.append((start, m.start()))
         start = m.end()
