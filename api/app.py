@@ -23,6 +23,7 @@ from kg.config import Settings
 from kg.store import StoreError
 
 from . import catalogue, export, sparql
+from .graphql import create_router as graphql_router
 from .worker import WorkerPool
 
 #: query worker processes; one stuck on a slow query leaves the others serving
@@ -54,7 +55,7 @@ def create_app(settings: Settings, pool_size: int = POOL_SIZE) -> FastAPI:
     app.include_router(sparql.router)
     app.include_router(catalogue.router)
     app.include_router(export.router)
-    # GraphQL: app.include_router(graphql_router, prefix="/graphql")  (added by the GraphQL work)
+    app.include_router(graphql_router(settings))
 
     @app.get("/health")
     async def health() -> JSONResponse:
