@@ -111,3 +111,21 @@ def test_a_business_unit_of_another_company():
 def test_a_minority_stake_is_no_subsidiary():
     # adapted from 003: the same sentence with a 30% stake
     assert relations(MEDLIVE, "2022.06        收購專注創新公司30%股權", predicate="subsidiaryOf") == []
+
+
+EXAMPLE = "本報告是示例控股有限公司（以下簡稱「示例控股」或「本公司」）發布的環境、社會及管治報告。"
+
+
+@pytest.mark.parametrize("definition,text,lang,want", [
+    # adapted: the usual HKEX phrasings, with made-up names
+    (EXAMPLE, "示例控股是示例集團有限公司的附屬公司。", "zh-Hant", [("REPORTER", "subsidiaryOf", "示例集團有限公司")]),
+    (EXAMPLE, "本公司的控股股東為示例集團有限公司。", "zh-Hant", [("REPORTER", "subsidiaryOf", "示例集團有限公司")]),
+    (EXAMPLE, "示例科技（深圳）有限公司為本公司之全資附屬公司。", "zh-Hant",
+     [("示例科技（深圳）有限公司", "subsidiaryOf", "REPORTER")]),
+    (EXAMPLE, "本公司之全資附屬公司示例科技（深圳）有限公司於年內獲得認證。", "zh-Hant",
+     [("示例科技（深圳）有限公司", "subsidiaryOf", "REPORTER")]),
+    (ALIHEALTH_EN, "Alibaba Health Pharmaceutical Limited, a wholly-owned subsidiary of the Company, operates the "
+     "pharmacy.", "en", [("Alibaba Health Pharmaceutical Limited", "subsidiaryOf", "REPORTER")]),
+])
+def test_subsidiary_phrasings(definition, text, lang, want):
+    assert relations(definition, text, lang, "subsidiaryOf") == want

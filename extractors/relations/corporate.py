@@ -111,11 +111,15 @@ _ZH_PARENT_AS = re.compile(r"作为$")
 _ZH_PARENT_TAIL = re.compile(
     r"^\s*(?:在[^，。；]{0,20}?)?(?:的|旗下)?[^，。；]{0,24}?(?:旗舰|子公司|附属公司|子集团|成员|一员|板块|业务单元|控股)")
 _ZH_IS_SUB = re.compile(r"(?:是|为|系)$")
-_ZH_SUB_TAIL = re.compile(r"^\s*(?:的|旗下的?)?\s*(?:全资|控股|非全资)?(?:附属公司|子公司|子集团|成员企业)")
+_ZH_SUB_TAIL = re.compile(r"\s*(?:的|之|旗下的?)?\s*(?:全资|控股|非全资)?(?:附属公司|子公司|子集团|成员企业)")
 _ZH_CONTROLLER = re.compile(r"(?:控股股东|母公司|最终控股公司)(?:为|是)?\s*$")
 _ZH_ACQUIRE = re.compile(r"(?:收购|并购|购入|取得)$")
 _ZH_STAKE = re.compile(r"^\s*(?:公司)?\s*(\d+(?:\.\d+)?)\s*[%％]\s*(?:的)?\s*(?:股权|股份|权益)")
-_ZH_SUB_BEFORE = re.compile(r"(?:本集团|本公司|公司|我们)?(?:的)?(?:全资|控股|非全资)?(?:附属公司|子公司)(?:包括|有|如)?\s*$")
+_ZH_SUB_BEFORE = re.compile(r"(?:本集团|本公司|公司|我们)?(?:的|之)?(?:全资|控股|非全资)?(?:附属公司|子公司)(?:包括|有|如)?\s*$")
+_ZH_OWN_SUB = re.compile(r"\s*(?:是|为|系)(?:本集团|本公司|我们|公司)(?:的|之)?\s*(?:全资|控股|非全资)?(?:附属公司|子公司)")
+_EN_OWN_SUB = re.compile(
+    r"\*?\s*,?\s*(?:is|was|being|,)?\s*(?:a|an)\s+(?:wholly[- ]owned\s+|indirect\s+|direct\s+|non-wholly[- ]owned\s+)?"
+    r"subsidiary\s+of\s+(?:the\s+)?(?:Company|Group)\b", re.I)
 _ZH_UNDER = re.compile(r"旗下(?:的)?$")
 
 _EN_SUB_OF = re.compile(
@@ -151,6 +155,8 @@ def subsidiaries(ctx, sent: Sentence) -> Iterator[tuple[Mention, Mention]]:
                 child = prev[-1] if prev else (pub if has_reporter else None)
                 if child is not None and child.key != m.key:
                     yield child, m
+            if not own and _EN_OWN_SUB.match(after):
+                yield m, pub
             if not own and _EN_PARENT.search(before):
                 yield pub, m
             if not own and _legal(m) and (_EN_ITS_SUB.search(before) or _EN_ESTABLISHED.search(before)) and has_reporter:
@@ -166,9 +172,11 @@ def subsidiaries(ctx, sent: Sentence) -> Iterator[tuple[Mention, Mention]]:
                 yield m, pub
         if not own and _ZH_SUB_BEFORE.search(before) and re.search(r"(?:本集团|本公司|公司|我们)", before[-12:]):
             yield m, pub
-        if _ZH_IS_SUB.match(after[:1]) and _ZH_SUB_TAIL.search(after[1:40]):
-            nxt = [p for p in parties[i + 1:] if _rel(p, sent)[0] - e <= 3]
-            if nxt and nxt[0].key != m.key:
+        if not own and _ZH_OWN_SUB.match(after):  # X为本公司之全资附属公司
+            yield m, pub
+        if _ZH_IS_SUB.match(after[:1]):  # X是Y的附属公司
+            nxt = [p for p in parties[i + 1:] if _rel(p, sent)[0] - e <= 2]
+            if nxt and nxt[0].key != m.key and _ZH_SUB_TAIL.match(text, _rel(nxt[0], sent)[1]):
                 yield m, nxt[0]
         if _ZH_UNDER.match(after[:3]) and not own:
             nxt = [p for p in parties[i + 1:] if 0 <= _rel(p, sent)[0] - e <= 3]
