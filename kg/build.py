@@ -5,6 +5,7 @@ replaced in one transaction so a failed report never leaves half a graph behind.
 """
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -45,8 +46,8 @@ def build(
 ) -> BuildResult:
     """Extract every report under ``inputs`` into ``store``.
 
-    A report that cannot be read is recorded in ``failures`` and skipped; the others are
-    built. ``progress`` wraps the file iterator (a progress bar in the CLI).
+    A report that cannot be read (or whose extraction fails) is recorded in ``failures``
+    and skipped, its old graph left as it was; the others are built. ``progress`` wraps the file iterator (a progress bar in the CLI).
     """
     t0 = time.perf_counter()
     files = iter_report_files(list(inputs))
@@ -56,10 +57,17 @@ def build(
     for path in (progress(files) if progress else files):
         try:
             document = read_document(path)
+            extraction = extract(document)
         except ReportReadError as e:
             result.failures.append((str(path), str(e)))
             continue
-        resolved = resolver.resolve(extract(document))
+        except Exception as e:  # an extractor bug must not cost the other reports
+            if os.environ.get("ESGKG_DEBUG"):
+                raise
+            result.failures.append((str(path), f"extraction failed ({type(e).__name__}: {e}); "
+                                                "set ESGKG_DEBUG=1 for the traceback"))
+            continue
+        resolved = resolver.resolve(extraction)
         graph, quads = report_quads(resolved)
         store.replace_graph(graph, quads)
         result.graphs.append(graph)
