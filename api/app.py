@@ -22,7 +22,7 @@ from fastapi.responses import JSONResponse
 from kg.config import Settings
 from kg.store import StoreError
 
-from . import catalogue, export, sparql
+from . import catalogue, explorer, export, sparql
 from .graphql import create_router as graphql_router
 from .worker import WorkerPool
 
@@ -55,6 +55,7 @@ def create_app(settings: Settings, pool_size: int = POOL_SIZE) -> FastAPI:
     app.include_router(sparql.router)
     app.include_router(catalogue.router)
     app.include_router(export.router)
+    app.include_router(explorer.router)
     app.include_router(graphql_router(settings))
 
     @app.get("/health")
