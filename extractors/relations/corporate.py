@@ -129,7 +129,9 @@ _EN_SUB_OF = re.compile(
 _EN_ITS_SUB = re.compile(r"(?:its|our|the Company’s|the Company's|the Group’s|the Group's)\s+(?:wholly[- ]owned\s+)?subsidiar(?:y|ies)\s*,?\s*(?:including\s+)?$", re.I)
 _EN_PARENT = re.compile(r"(?:our|its)\s+(?:parent company|controlling shareholder|ultimate holding company)\s*,?\s*$", re.I)
 _EN_ESTABLISHED = re.compile(r"\b(?:established|set up|founded|incorporated)\s+$", re.I)
-_SCOPE = re.compile(r"scope|boundary|includes only|covers only|范围|边界|涵盖|包括", re.I)
+# A data-scope note: "The scope of … consumption includes only A Limited, B Limited", 报告范围涵盖…
+_SCOPE = re.compile(r"scope|boundary|includes only|covers only|范围|边界|仅包括|仅涵盖", re.I)
+_SCOPE_TOPIC = re.compile(r"report|data|consumption|emission|statistic|报告|数据|统计|排放|能耗|能源", re.I)
 
 
 def _legal(m: Mention) -> bool:
@@ -182,7 +184,7 @@ def subsidiaries(ctx, sent: Sentence) -> Iterator[tuple[Mention, Mention]]:
             nxt = [p for p in parties[i + 1:] if 0 <= _rel(p, sent)[0] - e <= 3]
             if nxt and not _is_reporter(ctx, nxt[0]):
                 yield nxt[0], m
-    if _SCOPE.search(text) and has_reporter:
+    if _SCOPE.search(text) and _SCOPE_TOPIC.search(text) and has_reporter:
         scoped = [m for m in parties if _legal(m) and not _is_reporter(ctx, m)]
         if len(scoped) >= 2 or (scoped and re.search(r"includes only|covers only|仅包括|仅涵盖", text, re.I)):
             for m in scoped:
