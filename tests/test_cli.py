@@ -71,3 +71,15 @@ def test_errors_are_one_line_without_traceback(built, tmp_path, args, message):
     assert message in r.stderr
     assert "Traceback" not in r.stderr
     assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_a_bad_report_is_skipped_and_stored_graphs_stay(built, tmp_path):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "broken.txt").write_bytes(b"\x00\x01\x02\xff" * 100)
+    (folder / "empty.txt").write_bytes(b"")
+    r = esgkg("build", folder, "--store", built / "store")
+    assert r.returncode == 1
+    assert "skipped" in r.stderr and "broken.txt" in r.stderr and "Traceback" not in r.stderr
+    q = esgkg("query", "SELECT ?f WHERE { ?r esg:sourceFile ?f }", "--store", built / "store", "--format", "csv")
+    assert q.stdout.splitlines() == ["f", "003_76d9b93572322dc4.txt"]
