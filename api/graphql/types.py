@@ -181,6 +181,52 @@ _COMPANY = ("Company",)
 _PARTY = ("Company", "Organization")
 
 
+def relation_nodes(predicate: str, target: str, description: str, *, inverse: bool = False,
+                   sort_sdgs: bool = False):
+    """A field listing the ``target`` objects related by ``predicate`` (read backwards when
+    ``inverse``); objects of other classes are left out."""
+    allowed = (target,)
+
+    async def nodes(self, info: Info):
+        found = await related(info, self.id, predicate, allowed, inverse)
+        return await _sorted_sdgs(info, found) if sort_sdgs else found
+
+    nodes.__annotations__["return"] = f"list[{target}]"
+    return strawberry.field(resolver=nodes, description=description)
+
+
+def relation_links(predicate: str, target: str, *, inverse: bool = False, description: str | None = None):
+    """The same relation as links carrying the evidence of each statement."""
+    allowed = (target,)
+
+    async def with_evidence(self, info: Info):
+        return await links(info, self.id, predicate, allowed, inverse)
+
+    with_evidence.__annotations__["return"] = f"list[Link[{target}]]"
+    text = description or (f"Every esg:{predicate} link{' (read backwards)' if inverse else ''} to a "
+                           f"{target}, with the evidence (sentence, line, report) of each.")
+    return strawberry.field(resolver=with_evidence, description=text)
+
+
+def relation_first(predicate: str, target: str, description: str, *, inverse: bool = False):
+    """A field with one related object (the first by IRI) where the contract wants one."""
+    allowed = (target,)
+
+    async def first(self, info: Info):
+        found = await related(info, self.id, predicate, allowed, inverse)
+        return found[0] if found else None
+
+    first.__annotations__["return"] = f"{target} | None"
+    return strawberry.field(resolver=first, description=description)
+
+
+def relation(predicate: str, target: str, description: str, *, inverse: bool = False,
+             sort_sdgs: bool = False) -> tuple:
+    """Both fields of a relation: ``committees`` and ``committeeLinks``."""
+    return (relation_nodes(predicate, target, description, inverse=inverse, sort_sdgs=sort_sdgs),
+            relation_links(predicate, target, inverse=inverse))
+
+
 # --- entities ------------------------------------------------------------------------------
 
 @strawberry.interface(description="Anything extracted from the reports that has a name: companies, "
@@ -220,29 +266,12 @@ class Entity:
 @strawberry.type(description="A business enterprise: a reporter, its parent, subsidiaries, "
                              "business units, partner companies.")
 class Company(Entity):
-    @strawberry.field(description="Governance bodies of the company (esg:hasCommittee).")
-    async def committees(self, info: Info) -> list[Committee]:
-        return await related(info, self.id, "hasCommittee", ("Committee",))
-
-    @strawberry.field(description="`committees` with the evidence of each link.")
-    async def committee_links(self, info: Info) -> list[Link[Committee]]:
-        return await links(info, self.id, "hasCommittee", ("Committee",))
-
-    @strawberry.field(description="Certifications the company holds (esg:holdsCertification).")
-    async def certifications(self, info: Info) -> list[Certification]:
-        return await related(info, self.id, "holdsCertification", ("Certification",))
-
-    @strawberry.field(description="`certifications` with the evidence of each link.")
-    async def certification_links(self, info: Info) -> list[Link[Certification]]:
-        return await links(info, self.id, "holdsCertification", ("Certification",))
-
-    @strawberry.field(description="ESG programmes the company runs (esg:runsProgramme).")
-    async def programmes(self, info: Info) -> list[Programme]:
-        return await related(info, self.id, "runsProgramme", ("Programme",))
-
-    @strawberry.field(description="`programmes` with the evidence of each link.")
-    async def programme_links(self, info: Info) -> list[Link[Programme]]:
-        return await links(info, self.id, "runsProgramme", ("Programme",))
+    committees, committee_links = relation(
+        "hasCommittee", "Committee", "Governance bodies of the company (esg:hasCommittee).")
+    certifications, certification_links = relation(
+        "holdsCertification", "Certification", "Certifications the company holds (esg:holdsCertification).")
+    programmes, programme_links = relation(
+        "runsProgramme", "Programme", "ESG programmes the company runs (esg:runsProgramme).")
 
     @strawberry.field(description="SDGs the company says it contributes to (esg:contributesToSDG); "
                                   "with `includeProgrammes`, also those of the programmes it runs.")
@@ -253,27 +282,13 @@ class Company(Entity):
                 goals += await related(info, programme.id, "contributesToSDG", ("SDG",))
         return await _sorted_sdgs(info, goals)
 
-    @strawberry.field(description="`sdgs` (direct ones) with the evidence of each link.")
-    async def sdg_links(self, info: Info) -> list[Link[SDG]]:
-        return await links(info, self.id, "contributesToSDG", ("SDG",))
+    sdg_links = relation_links("contributesToSDG", "SDG")
 
-    @strawberry.field(description="The company this one is a subsidiary of (esg:subsidiaryOf); the "
-                                  "first by IRI when the reports name several (see `parentLinks`).")
-    async def parent(self, info: Info) -> Company | None:
-        parents = await related(info, self.id, "subsidiaryOf", _COMPANY)
-        return parents[0] if parents else None
-
-    @strawberry.field(description="Every parent company with the evidence of each link.")
-    async def parent_links(self, info: Info) -> list[Link[Company]]:
-        return await links(info, self.id, "subsidiaryOf", _COMPANY)
-
-    @strawberry.field(description="Companies that are subsidiaries of this one (esg:subsidiaryOf, read backwards).")
-    async def subsidiaries(self, info: Info) -> list[Company]:
-        return await related(info, self.id, "subsidiaryOf", _COMPANY, inverse=True)
-
-    @strawberry.field(description="`subsidiaries` with the evidence of each link.")
-    async def subsidiary_links(self, info: Info) -> list[Link[Company]]:
-        return await links(info, self.id, "subsidiaryOf", _COMPANY, inverse=True)
+    parent = relation_first("subsidiaryOf", "Company", "The company this one is a subsidiary of "
+                            "(esg:subsidiaryOf); the first by IRI when the reports name several.")
+    parent_links = relation_links("subsidiaryOf", "Company")
+    subsidiaries, subsidiary_links = relation("subsidiaryOf", "Company", "Companies that are subsidiaries "
+                                              "of this one (esg:subsidiaryOf, read backwards).", inverse=True)
 
     @strawberry.field(description="Partner companies and organisations (esg:partnerOf, either direction).")
     async def partners(self, info: Info) -> list[Entity]:
@@ -304,71 +319,33 @@ class Company(Entity):
 @strawberry.type(description="A governance body: the board, its committees, management "
                              "committees, working groups, leading groups.")
 class Committee(Entity):
-    @strawberry.field(description="The company the body belongs to (esg:hasCommittee, read backwards).")
-    async def company(self, info: Info) -> Company | None:
-        owners = await related(info, self.id, "hasCommittee", _COMPANY, inverse=True)
-        return owners[0] if owners else None
-
-    @strawberry.field(description="Owning companies with the evidence of each link.")
-    async def company_links(self, info: Info) -> list[Link[Company]]:
-        return await links(info, self.id, "hasCommittee", _COMPANY, inverse=True)
-
-    @strawberry.field(description="Bodies this one reports to (esg:reportsTo).")
-    async def reports_to(self, info: Info) -> list[Committee]:
-        return await related(info, self.id, "reportsTo", ("Committee",))
-
-    @strawberry.field(description="`reportsTo` with the evidence of each link.")
-    async def reports_to_links(self, info: Info) -> list[Link[Committee]]:
-        return await links(info, self.id, "reportsTo", ("Committee",))
-
-    @strawberry.field(description="Bodies that report to this one (esg:reportsTo, read backwards).")
-    async def sub_committees(self, info: Info) -> list[Committee]:
-        return await related(info, self.id, "reportsTo", ("Committee",), inverse=True)
-
-    @strawberry.field(description="`subCommittees` with the evidence of each link.")
-    async def sub_committee_links(self, info: Info) -> list[Link[Committee]]:
-        return await links(info, self.id, "reportsTo", ("Committee",), inverse=True)
-
-    @strawberry.field(description="Who chairs the body (esg:chairedBy); the first by IRI when several.")
-    async def chair(self, info: Info) -> Person | None:
-        chairs = await related(info, self.id, "chairedBy", ("Person",))
-        return chairs[0] if chairs else None
-
-    @strawberry.field(description="Every chair with the evidence of each link.")
-    async def chair_links(self, info: Info) -> list[Link[Person]]:
-        return await links(info, self.id, "chairedBy", ("Person",))
-
-    @strawberry.field(description="Members of the body (esg:memberOf, read backwards).")
-    async def members(self, info: Info) -> list[Person]:
-        return await related(info, self.id, "memberOf", ("Person",), inverse=True)
-
-    @strawberry.field(description="`members` with the evidence of each link.")
-    async def member_links(self, info: Info) -> list[Link[Person]]:
-        return await links(info, self.id, "memberOf", ("Person",), inverse=True)
+    company = relation_first("hasCommittee", "Company", "The company the body belongs to (esg:hasCommittee, "
+                             "read backwards; every owner in `companyLinks`).", inverse=True)
+    company_links = relation_links("hasCommittee", "Company", inverse=True)
+    reports_to, reports_to_links = relation("reportsTo", "Committee", "Bodies this one reports to (esg:reportsTo).")
+    sub_committees, sub_committee_links = relation(
+        "reportsTo", "Committee", "Bodies that report to this one (esg:reportsTo, read backwards).", inverse=True)
+    chair = relation_first("chairedBy", "Person", "Who chairs the body (esg:chairedBy); the first by IRI "
+                           "when several (every chair in `chairLinks`).")
+    chair_links = relation_links("chairedBy", "Person")
+    members, member_links = relation("memberOf", "Person", "Members of the body (esg:memberOf, read backwards).",
+                                     inverse=True)
 
 
 @strawberry.type(description="A named ESG initiative, project, campaign or plan.")
 class Programme(Entity):
-    @strawberry.field(description="Companies running the programme (esg:runsProgramme, read backwards).")
-    async def run_by(self, info: Info) -> list[Company]:
-        return await related(info, self.id, "runsProgramme", _COMPANY, inverse=True)
-
-    @strawberry.field(description="`runBy` with the evidence of each link.")
-    async def run_by_links(self, info: Info) -> list[Link[Company]]:
-        return await links(info, self.id, "runsProgramme", _COMPANY, inverse=True)
-
-    @strawberry.field(description="SDGs the programme contributes to (esg:contributesToSDG).")
-    async def sdgs(self, info: Info) -> list[SDG]:
-        return await _sorted_sdgs(info, await related(info, self.id, "contributesToSDG", ("SDG",)))
-
-    @strawberry.field(description="`sdgs` with the evidence of each link.")
-    async def sdg_links(self, info: Info) -> list[Link[SDG]]:
-        return await links(info, self.id, "contributesToSDG", ("SDG",))
+    run_by, run_by_links = relation("runsProgramme", "Company", "Companies running the programme "
+                                    "(esg:runsProgramme, read backwards).", inverse=True)
+    sdgs, sdg_links = relation("contributesToSDG", "SDG", "SDGs the programme contributes to "
+                               "(esg:contributesToSDG).", sort_sdgs=True)
 
 
 @strawberry.type(description="A certification, accreditation or attested compliance scheme "
                              "(ISO/IEC 27001, 等保三級 = MLPS level 3, SOC 2, ...).")
 class Certification(Entity):
+    holders, holder_links = relation("holdsCertification", "Company", "Companies holding it "
+                                     "(esg:holdsCertification, read backwards).", inverse=True)
+
     @strawberry.field(description="The scheme key every spelling shares: iso27001, mlps3, soc2, ...")
     async def scheme_key(self, info: Info) -> str | None:
         value = (await _node(info, self.id)).first(ESG + "schemeKey")
@@ -379,18 +356,14 @@ class Certification(Entity):
         value = (await _node(info, self.id)).first(ESG + "mlpsLevel")
         return int(value.value) if value is not None else None
 
-    @strawberry.field(description="Companies holding it (esg:holdsCertification, read backwards).")
-    async def holders(self, info: Info) -> list[Company]:
-        return await related(info, self.id, "holdsCertification", _COMPANY, inverse=True)
-
-    @strawberry.field(description="`holders` with the evidence of each link.")
-    async def holder_links(self, info: Info) -> list[Link[Company]]:
-        return await links(info, self.id, "holdsCertification", _COMPANY, inverse=True)
-
 
 @strawberry.type(description="One of the 17 UN Sustainable Development Goals (id "
                              "http://metadata.un.org/sdg/N); `label` is its short title.")
 class SDG(Entity):
+    company_links = relation_links("contributesToSDG", "Company", inverse=True)
+    programmes, programme_links = relation("contributesToSDG", "Programme", "Programmes contributing to "
+                                           "the goal (esg:contributesToSDG, read backwards).", inverse=True)
+
     @strawberry.field(description="The goal's number, 1 to 17.")
     async def number(self, info: Info) -> int:
         value = (await _node(info, self.id)).first(ESG + "sdgNumber")
@@ -406,36 +379,13 @@ class SDG(Entity):
                 found += await related(info, programme.id, "runsProgramme", _COMPANY, inverse=True)
         return list({c.id: c for c in sorted(found, key=lambda c: c.id)}.values())
 
-    @strawberry.field(description="Direct contributors with the evidence of each link.")
-    async def company_links(self, info: Info) -> list[Link[Company]]:
-        return await links(info, self.id, "contributesToSDG", _COMPANY, inverse=True)
-
-    @strawberry.field(description="Programmes contributing to the goal.")
-    async def programmes(self, info: Info) -> list[Programme]:
-        return await related(info, self.id, "contributesToSDG", ("Programme",), inverse=True)
-
-    @strawberry.field(description="`programmes` with the evidence of each link.")
-    async def programme_links(self, info: Info) -> list[Link[Programme]]:
-        return await links(info, self.id, "contributesToSDG", ("Programme",), inverse=True)
-
 
 @strawberry.type(description="A person with a governance role.")
 class Person(Entity):
-    @strawberry.field(description="Bodies the person is a member of (esg:memberOf).")
-    async def committees(self, info: Info) -> list[Committee]:
-        return await related(info, self.id, "memberOf", ("Committee",))
-
-    @strawberry.field(description="`committees` with the evidence of each link.")
-    async def committee_links(self, info: Info) -> list[Link[Committee]]:
-        return await links(info, self.id, "memberOf", ("Committee",))
-
-    @strawberry.field(description="Bodies the person chairs (esg:chairedBy, read backwards).")
-    async def chairs(self, info: Info) -> list[Committee]:
-        return await related(info, self.id, "chairedBy", ("Committee",), inverse=True)
-
-    @strawberry.field(description="`chairs` with the evidence of each link.")
-    async def chair_links(self, info: Info) -> list[Link[Committee]]:
-        return await links(info, self.id, "chairedBy", ("Committee",), inverse=True)
+    committees, committee_links = relation("memberOf", "Committee", "Bodies the person is a member of "
+                                           "(esg:memberOf).")
+    chairs, chair_links = relation("chairedBy", "Committee", "Bodies the person chairs (esg:chairedBy, "
+                                   "read backwards).", inverse=True)
 
 
 @strawberry.type(description="A reporting framework or standard a report follows (HKEX ESG Guide, "
@@ -517,22 +467,10 @@ class Report:
     async def period_end(self, info: Info) -> datetime.date | None:
         return _date((await _node(info, self.id)).first(ESG + "periodEnd"))
 
-    @strawberry.field(description="The company that published the report (esg:publishedBy).")
-    async def publisher(self, info: Info) -> Company | None:
-        found = await related(info, self.id, "publishedBy", _COMPANY)
-        return found[0] if found else None
-
-    @strawberry.field(description="The publisher with the evidence of the link.")
-    async def publisher_links(self, info: Info) -> list[Link[Company]]:
-        return await links(info, self.id, "publishedBy", _COMPANY)
-
-    @strawberry.field(description="Reporting frameworks the report follows (esg:follows).")
-    async def frameworks(self, info: Info) -> list[ReportingFramework]:
-        return await related(info, self.id, "follows", ("ReportingFramework",))
-
-    @strawberry.field(description="`frameworks` with the evidence of each link.")
-    async def framework_links(self, info: Info) -> list[Link[ReportingFramework]]:
-        return await links(info, self.id, "follows", ("ReportingFramework",))
+    publisher = relation_first("publishedBy", "Company", "The company that published the report (esg:publishedBy).")
+    publisher_links = relation_links("publishedBy", "Company")
+    frameworks, framework_links = relation("follows", "ReportingFramework", "Reporting frameworks the report "
+                                           "follows (esg:follows).")
 
     @strawberry.field(description="Entities found in the report, optionally only of some types.")
     async def entities(self, info: Info, types: list[EntityType] | None = None) -> list[Entity]:
