@@ -93,6 +93,15 @@ def test_contract_fields_exist(gql):
         assert name in by_name
 
 
+def test_full_introspection_passes_the_limits(gql):
+    """GraphiQL and code generators send the whole introspection query: the depth, token and
+    alias limits must let it through."""
+    from graphql import get_introspection_query
+
+    body = gql(get_introspection_query(descriptions=True, input_value_deprecation=True))
+    assert "Company" in {t["name"] for t in body["data"]["__schema"]["types"]}
+
+
 # --- companies: paging and filters --------------------------------------------------------------
 
 def test_companies_pages_through_every_company_once(gql, sparql):
