@@ -30,8 +30,11 @@ const REPORT_FIELDS = { Company: "publishedBy", ReportingFramework: "follows" };
 const LINK = "{ predicate inverse node { __typename id label(lang: $lang) } " +
              "evidence { sentence line report { id sourceFile } } }";
 
+const FONTS = '"Noto Sans CJK SC", "Noto Sans CJK TC", "PingFang SC", "Microsoft YaHei", ' +
+              '"WenQuanYi Micro Hei", system-ui, sans-serif';
 const $ = (sel) => document.querySelector(sel);
 const state = { lang: "", centre: null, cy: null, searchSeq: 0 };
+window.esgkgExplorer = state; // for tests and the console
 
 /* ------------------------------------------------------------------ GraphQL */
 
@@ -117,13 +120,17 @@ function localName(iri) {
   return iri.slice(cut + 1);
 }
 
-function shortLabel(text, max = 16) {
+function shortLabel(text, max = 12) {
   return text.length > max ? text.slice(0, max - 1) + "…" : text;
 }
 
 let statusTimer = null;
 function status(message, isError = false) {
   const box = $("#status");
+  if (!message) {
+    box.className = "";
+    return;
+  }
   box.textContent = message;
   box.className = "shown" + (isError ? " error" : "");
   clearTimeout(statusTimer);
@@ -174,7 +181,7 @@ function initGraph() {
     style: [
       { selector: "node", style: {
           "background-color": "data(colour)", "label": "data(short)", "color": "#1f2933",
-          "font-size": 11, "text-valign": "bottom", "text-margin-y": 4,
+          "font-family": FONTS, "font-size": 12, "text-valign": "bottom", "text-margin-y": 4,
           "text-background-color": "#ffffff", "text-background-opacity": 0.75, "text-background-padding": 2,
           "width": 26, "height": 26, "border-width": 2, "border-color": "#ffffff" } },
       { selector: "node.centre", style: {
@@ -184,8 +191,11 @@ function initGraph() {
       { selector: "edge", style: {
           "width": 1.5, "line-color": "#a9b4c0", "target-arrow-color": "#a9b4c0",
           "target-arrow-shape": "triangle", "curve-style": "bezier", "arrow-scale": 0.9,
-          "label": "data(predicate)", "font-size": 9, "color": "#52606d", "text-rotation": "autorotate",
+          "label": "data(predicate)", "font-family": FONTS, "font-size": 9, "color": "#52606d", "text-rotation": "autorotate",
           "text-background-color": "#ffffff", "text-background-opacity": 0.85, "text-background-padding": 1 } },
+      /* on a star around the centre, the relation's name sits by the neighbour, where lines part */
+      { selector: "edge.out", style: { "label": "", "target-label": "data(predicate)", "target-text-offset": 46 } },
+      { selector: "edge.in", style: { "label": "", "source-label": "data(predicate)", "source-text-offset": 46 } },
       { selector: "edge:selected, edge.near", style: {
           "line-color": "#e74c3c", "target-arrow-color": "#e74c3c", "width": 2.5, "color": "#b03a2e" } },
     ],
@@ -255,21 +265,25 @@ async function neighbourhood(id, type) {
   return { entity, elements };
 }
 
+/* The centre in the middle, its neighbours on rings around it (more rings when there are
+ * many, so labels stay readable), grouped by type so colours sit together. */
 function runLayout(centre) {
   const cy = state.cy;
-  const layout = cy.layout({
+  const others = cy.nodes().filter((n) => n.id() !== centre).sort(
+    (a, b) => (a.data("type") + a.data("label")).localeCompare(b.data("type") + b.data("label")));
+  const rings = Math.max(1, Math.ceil(others.length / 18));
+  const level = new Map(others.map((n, i) => [n.id(), rings - (i % rings)]));
+  cy.layout({
     name: "concentric",
-    concentric: (n) => (n.id() === centre ? 2 : 1),
+    concentric: (n) => (n.id() === centre ? rings + 1 : level.get(n.id())),
     levelWidth: () => 1,
-    minNodeSpacing: 38,
-    spacingFactor: 1.05,
+    minNodeSpacing: 26,
     startAngle: (3 / 2) * Math.PI,
-    sort: (a, b) => (a.data("type") + a.data("label")).localeCompare(b.data("type") + b.data("label")),
+    sort: (a, b) => others.indexOf(a) - others.indexOf(b),
     animate: false,
-    padding: 40,
-  });
-  layout.run();
-  cy.fit(undefined, 40);
+    padding: 30,
+  }).run();
+  cy.fit(undefined, 30);
 }
 
 async function open(id, type, { push = true } = {}) {
@@ -280,6 +294,10 @@ async function open(id, type, { push = true } = {}) {
     cy.elements().remove();
     cy.add([...elements.nodes.values(), ...elements.edges.values()]);
     cy.$id(entity.id).addClass("centre");
+    cy.edges().forEach((e) => {
+      if (e.source().id() === entity.id) e.addClass("out");
+      else if (e.target().id() === entity.id) e.addClass("in");
+    });
     state.centre = entity.id;
     runLayout(entity.id);
     const count = elements.nodes.size - 1;
@@ -292,7 +310,7 @@ async function open(id, type, { push = true } = {}) {
     if (push) history.pushState({ id: entity.id }, "", `?entity=${encodeURIComponent(entity.id)}`);
     cy.$id(entity.id).select();
     await showDetails(entity.id);
-    status("Ready");
+    status("");
   } catch (e) {
     status(e.message, true);
   }
