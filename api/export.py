@@ -30,7 +30,6 @@ MAX_RUNNING = 2
 _CHUNK = 64 * 1024
 _ROOT = Path(__file__).resolve().parent.parent
 _PARAMS = ("format", "lang", "entity", "hops", "types", "report")
-_slots: asyncio.Semaphore | None = None
 
 
 def _error(status: int, message: str, **headers: str) -> Response:
@@ -41,7 +40,7 @@ def _command(store: Path, params: dict[str, str]) -> list[str]:
     cmd = [sys.executable, "-m", "kg.cli", "export", "--store", str(store)]
     for name in _PARAMS:
         if params.get(name):
-            cmd += [f"--{name}", params[name]]
+            cmd.append(f"--{name}={params[name]}")  # one token: a value starting with - stays a value
     return cmd
 
 
@@ -53,7 +52,6 @@ async def _stop(proc: asyncio.subprocess.Process) -> None:
 
 @router.get("/export", name="export")
 async def export(request: Request) -> Response:
-    global _slots
     params = {k: v for k, v in request.query_params.items() if k in _PARAMS}
     unknown = sorted(set(request.query_params) - set(_PARAMS))
     if unknown:
@@ -72,8 +70,10 @@ async def export(request: Request) -> Response:
     if not settings.store.exists():
         return _error(503, f"no store at {settings.store}: run `esgkg build` first")
     timeout = settings.query_timeout
-    if _slots is None:
-        _slots = asyncio.Semaphore(MAX_RUNNING)
+    state = request.app.state
+    if getattr(state, "export_slots", None) is None:
+        state.export_slots = asyncio.Semaphore(MAX_RUNNING)
+    _slots = state.export_slots
     try:
         await asyncio.wait_for(_slots.acquire(), timeout)
     except TimeoutError:

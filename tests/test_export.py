@@ -460,8 +460,15 @@ def test_http_export_subset_matches_the_command(live_server, store):
     ({"format": "dot", "entity": "https://w3id.org/esgkg/id/company/none"}, "no entity"),
     ({"format": "dot", "report": "nothing.txt"}, "no report 'nothing.txt'"),
     ({"format": "dot", "colour": "red"}, "unknown parameter 'colour'"),
+    ({"format": "dot", "entity": "--store=/elsewhere"}, "no entity <--store=/elsewhere>"),  # a value, not a flag
 ])
 def test_http_export_errors_are_400_with_one_line(params, message, live_server):
     r = httpx.get(f"{live_server}/export", params=params, timeout=60)
     assert r.status_code == 400
     assert message in r.text and r.text.count("\n") == 1
+
+
+def test_http_export_that_writes_nothing_in_time_is_stopped(start_server, seed_store_path):
+    with start_server(seed_store_path, ESGKG_QUERY_TIMEOUT="0.05") as base:
+        r = httpx.get(f"{base}/export", params={"format": "graphml"}, timeout=60)
+    assert r.status_code == 504 and "wrote nothing within 0.05 s" in r.text
