@@ -137,6 +137,13 @@ function status(message, isError = false) {
   if (!isError) statusTimer = setTimeout(() => { box.className = ""; }, 1500);
 }
 
+function pageUrl(id) {
+  const params = new URLSearchParams();
+  if (id) params.set("entity", id);
+  if (state.lang) params.set("lang", state.lang);
+  return `?${params}`;
+}
+
 /* ------------------------------------------------------------------ search */
 
 async function search(text) {
@@ -307,7 +314,7 @@ async function open(id, type, { push = true } = {}) {
     for (const li of document.querySelectorAll("#results li")) {
       li.classList.toggle("active", li.dataset.id === entity.id);
     }
-    if (push) history.pushState({ id: entity.id }, "", `?entity=${encodeURIComponent(entity.id)}`);
+    if (push) history.pushState({ id: entity.id }, "", pageUrl(entity.id));
     cy.$id(entity.id).select();
     await showDetails(entity.id);
     status("");
@@ -427,14 +434,20 @@ function start() {
   });
   $("#lang").addEventListener("change", (e) => {
     state.lang = e.target.value;
+    history.replaceState(history.state, "", pageUrl(state.centre));
     search($("#search").value);
     if (state.centre) open(state.centre, state.cy.$id(state.centre).data("type"), { push: false });
   });
   window.addEventListener("popstate", (e) => {
     if (e.state && e.state.id) open(e.state.id, null, { push: false });
   });
-  const wanted = new URLSearchParams(location.search).get("entity");
-  if (wanted) open(wanted, null, { push: false });
+  const params = new URLSearchParams(location.search);
+  const lang = params.get("lang") || "";
+  if ([...$("#lang").options].some((o) => o.value === lang)) {
+    state.lang = lang;
+    $("#lang").value = lang;
+  }
+  if (params.get("entity")) open(params.get("entity"), null, { push: false });
 }
 
 start();
