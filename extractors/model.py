@@ -81,6 +81,20 @@ class Document:
     line_starts: list[int] = field(default_factory=list)
     line_numbers: list[int] = field(default_factory=list)
 
+    @classmethod
+    def from_rows(cls, rows: list, language: str, source_file: str = "text") -> "Document":
+        """A document whose blocks are ``rows`` as given, one per line: each row is a text, or
+        a ``(text, kind, heading)`` tuple. For running the pipeline on short texts (tests,
+        API filters) without the layout repair a file goes through."""
+        blocks, parts, off = [], [], 0
+        for i, row in enumerate(rows, 1):
+            text, kind, heading = row if isinstance(row, tuple) else (row, "paragraph", "")
+            blocks.append(Block(text, off, i, kind, heading))
+            parts.append(text)
+            off += len(text) + 1
+        return cls(source_file, "\n".join(parts), language, "utf-8", blocks,
+                   [b.start for b in blocks], [b.line for b in blocks])
+
     def line_at(self, offset: int) -> int:
         """The original (1-based) line number of the character at ``offset`` of ``text``."""
         if not self.line_starts:
