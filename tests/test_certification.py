@@ -143,15 +143,163 @@ def test_no_reporter_no_relation():
     assert list(rel.extract(ctx)) == []
 
 
-def test_table_rows_after_an_introducing_sentence_are_held():
-    # 002: the compliance table follows "我们的一些合规资质包括以下内容。" and a footnote
-    head = "成绩与合规"
-    rows = [("我们是亚太地区最具权威合规资质的云服务提供商。我们的一些合规资质包括以下内容。", "paragraph", head),
+# 002 lines 3356-3386: the compliance table of Alibaba Group, after its introducing paragraph
+# and a footnote; a regulator column on the left of the Chinese part.
+COMPLIANCE_HEAD = "成绩与合规"
+COMPLIANCE_INTRO = ("我们遵守和执行与数据安全和隐私保护相关的国际和国内法律法规，建立内部数据安全控制体系，"
+                    "并在各个市场得到广泛认可，特别是在平台数据控制和客户数据保护领域。"
+                    "我们是亚太地区最具权威合规资质的云服务提供商。我们的一些合规资质包括以下内容。")
+COMPLIANCE_ROWS = [
+    "中国\t\t",
+    "网信办\t云计算服务安全评估： 电子政务云（增强级） 金融云（增强级）\t",
+    "公安部\t网络安全等级保护： 金融云（四级） 公共云（IaaS/PaaS/SaaS，三级） 电子政务云（三级） 安全产品销售许可证\t",
+    "工信部\t信通院 可信云安全评估 大数据安全评估\t",
+    "国家市场监督管理总局\t中国网络安全审查技术与认证中心 安全产品认证\t",
+    "国家密码管理局\t密码应用安全能力评估 公共云云产品和服务 专有云（三级）\t",
+    "全球通用\t\t境外区域及行业",
+    "ISO 9001\t欧洲 GDPR EU-US Privacy Shield DPP EU Cloud CoC\t新加坡 MTCS PDPA OSPAR DPTM CBPR/PRP",
+    "ISO 27001\t\t", "ISO 27017\t\t",
+    "ISO 27701\t美国 GxP HIPAA/HITECH MPAA CIS Benchmark SEC Rule 17a-4(f) NIST 800-53/CSF\t迪拜 NESPA/ISR",
+    "BS 10012\t\t", "CSA STAR\t\t", "PCI DSS\t\t", "TRUSTe\t\t", "SOC1/SOC2/SOC3\t\t",
+    "\t德国 C5 Trusted Cloud TISAX\t中国香港 HKMA HKIA SFC SRAA PDPO",
+]
+COMPLIANCE_KEYS = {
+    "cloud-service-security-assessment", "mlps4", "mlps3", "trusted-cloud", "big-data-security-assessment",
+    "cybersecurity-product-cert", "crypto-assessment", "iso9001", "mtcs", "ospar", "dptm", "apec-cbpr",
+    "apec-prp", "iso27001", "iso27017", "iso27701", "bs10012", "csa-star", "pci-dss", "truste", "soc1",
+    "soc2", "soc3", "c5", "trusted-cloud-de", "tisax"}
+
+
+def compliance_rows(intro=COMPLIANCE_INTRO):
+    head = COMPLIANCE_HEAD
+    return [(head, "heading", ""), (intro, "paragraph", head),
             ("² PIPO 负责监督个人信息处理活动及采取的相应保护措施。", "paragraph", head),
-            ("ISO 9001\t欧洲 GDPR EU-US Privacy Shield DPP EU Cloud CoC\t新加坡 MTCS PDPA OSPAR DPTM CBPR/PRP", "table", head),
-            ("ISO 27001", "table", head), ("BS 10012", "table", head), ("SOC1/SOC2/SOC3", "table", head)]
-    found = held(rows, "zh-Hans", "阿里巴巴集团控股有限公司", ("阿里巴巴",))
-    assert [k for _, k in found] == ["bs10012", "iso27001", "iso9001", "soc1", "soc2", "soc3"]
+            *((row, "table", head) for row in COMPLIANCE_ROWS)]
+
+
+def test_compliance_table_schemes_are_recognised_and_laws_are_not():
+    ctx = recognise(document([row for row, _, _ in compliance_rows()], "zh-Hans"))
+    found = [m for m in ctx.mentions if m.type == "Certification"]
+    assert {m.key for m in found} == COMPLIANCE_KEYS
+    surfaces = {m.text for m in found}
+    for law in ("GDPR", "PDPA", "HIPAA/HITECH", "PDPO", "HKMA", "安全产品销售许可证", "EU Cloud CoC"):
+        assert not any(law in s for s in surfaces)
+    assert "新加坡" not in surfaces and "德国 C5" not in surfaces  # country words stay out
+
+
+def test_every_scheme_of_the_compliance_table_is_held_by_the_reporter():
+    found = held(compliance_rows(), "zh-Hans", "阿里巴巴集团控股有限公司", ("阿里巴巴",))
+    assert {h for h, _ in found} == {"阿里巴巴集团控股有限公司"}
+    assert {k for _, k in found} == COMPLIANCE_KEYS
     # the same rows after prose that introduces no list
-    rows[0] = ("我们遵守和执行与数据安全和隐私保护相关的国际和国内法律法规，建立内部数据安全控制体系。", "paragraph", head)
+    rows = compliance_rows("我们遵守和执行与数据安全和隐私保护相关的国际和国内法律法规，建立内部数据安全控制体系。")
     assert held(rows, "zh-Hans", "阿里巴巴集团控股有限公司") == []
+
+
+def test_a_listed_acronym_needs_a_list():
+    # adapted: the C5, PRP and ENS of a compliance list are other things on their own
+    assert certs("The C5 model launched in 2023 and won design awards.", "en") == []
+    assert certs("The PRP team met twice.", "en") == []
+    assert [m.key for m in certs("德国 C5 Trusted Cloud TISAX", "zh-Hans")] == ["c5", "trusted-cloud-de", "tisax"]
+    assert [m.key for m in certs("Alibaba Cloud obtained the Trusted Cloud certification from CAICT.", "en")] == [
+        "trusted-cloud"]
+
+
+def test_two_column_rows_name_and_description_are_held():
+    # adapted: a certificate table with a description column under a qualifications heading;
+    # the description's 服务商 / 要求 describe the scheme and do not undo the list
+    head = "资质认证"
+    rows = [(head, "heading", ""),
+            ("ISO 27001\t信息安全管理体系国际标准，要求组织持续改进信息安全管理。", "table", head),
+            ("PCI DSS\t支付卡行业数据安全标准，适用于处理银行卡数据的商家和服务商。", "table", head),
+            ("TISAX\t德国汽车工业协会的信息安全评估交换机制。", "table", head)]
+    found = held(rows, "zh-Hans", "阿里巴巴集团控股有限公司", ("阿里巴巴",))
+    assert {k for _, k in found} == {"iso27001", "pci-dss", "tisax"}
+
+
+def test_a_long_flattened_list_after_an_introduction_is_held_to_its_end():
+    # 003 line 945 introduces a list; adapted with more items than a walk back would reach
+    items = ["ISO 9001", "ISO 14001", "ISO 45001", "ISO 50001", "ISO 27001", "ISO 27701", "ISO 22301",
+             "ISO 20000-1", "CMMI 5級", "PCI DSS", "CSA STAR", "SOC 2"]
+    prose = ["阿里健康開展各類信息安全與數據安全應急演練與培訓。",  # 000 line 724, then adapted
+             "根據公司制定的數據安全應急計劃與演練，公司設計了多種場景。",
+             "我們持續完善信息安全管理體系，定期檢視各項制度的執行情況。"]
+    rows = ["醫脈通獲得多項相關標準認證，包括：", *items, *prose, "ISO 37001"]
+    keys = [k for _, k in held(rows)]
+    assert len(keys) == len(items) and "iso37001" not in keys  # prose ended the list
+
+
+def test_a_company_leading_a_row_holds_it_only_when_it_is_the_reporters_own():
+    intro = "我们的一些合规资质包括以下内容。"
+    rows = [(intro, "paragraph", "成绩与合规"), ("阿里云\tISO 27001", "table", "成绩与合规"),
+            ("腾讯云\tISO 9001", "table", "成绩与合规")]
+    start1 = len(intro) + 1
+    start2 = start1 + len(rows[1][0]) + 1
+    own = Mention("Company", "阿里云", "阿里云", "zh-Hans", None, start=start1, end=start1 + 3)
+    other = Mention("Company", "腾讯云", "腾讯云", "zh-Hans", None, start=start2, end=start2 + 3)
+    found = held(rows, "zh-Hans", "阿里巴巴集团控股有限公司", ("阿里巴巴",), extra=[(1, own), (2, other)])
+    assert found == [("阿里云", "iso27001"), ("阿里巴巴集团控股有限公司", "iso9001")]
+
+
+def test_a_certifier_named_in_prose_is_not_the_holder():
+    # adapted: 002 line 611 (本次盘查由中环联合（北京）认证中心完成) with a certificate obtained
+    text = "经必维国际检验集团审核，本公司获得ISO 14001环境管理体系认证。"
+    bv = Mention("Company", "必维国际检验集团", "必维国际检验集团", "zh-Hans", None, start=1, end=9)
+    assert held([text], "zh-Hans", "阿里巴巴集团控股有限公司", extra=[(0, bv)]) == [
+        ("阿里巴巴集团控股有限公司", "iso14001")]
+
+
+def test_an_honour_list_is_not_a_certification():
+    assert certs("入選「2021年國家綠色數據中心」 名單") == []  # 000 line 1154
+    assert [m.key for m in certs("張北數據中心獲評國家綠色數據中心稱號")] == ["national-green-data-centre"]
+
+
+# Gazetteer coverage: schemes absent from the seeds, in short realistic sentences (not seed text).
+@pytest.mark.parametrize("text, lang, keys", [
+    ("本集團的雲平台已通過新加坡MTCS第三級認證及OSPAR審計。", "zh-Hant", ["mtcs3", "ospar"]),
+    ("阿里雲獲得德國C5認證、TISAX評估標籤及日本ISMAP註冊。", "zh-Hant", ["c5", "tisax", "ismap"]),
+    ("Our cloud services hold MTCS Level 3, IRAP PROTECTED, K-ISMS, ISMS-P, ENS High and HDS certification.", "en",
+     ["mtcs3", "irap", "k-isms", "isms-p", "ens", "hds"]),
+    ("The platform is FedRAMP High authorised and HITRUST CSF certified, with SOC 2 Type II reports.", "en",
+     ["fedramp-high", "hitrust", "soc2"]),
+    ("我们通过了PCI 3DS认证及CSA STAR金级认证。", "zh-Hans", ["pci-3ds", "csa-star-gold"]),
+    ("公司已取得CMMI 5级认证、ITSS运维三级证书及信息安全服务资质（安全集成二级）。", "zh-Hans",
+     ["cmmi5", "itss3", "info-security-service2"]),
+    ("本公司獲得商用密碼應用安全性評估（密評）及網絡安全等級保護三級備案。", "zh-Hant", ["crypto-assessment", "mlps3"]),
+    ("公司取得涉密信息系统集成乙级资质和数据安全能力成熟度（DSMM）三级认证。", "zh-Hans",
+     ["classified-si-qualification", "dsmm3"]),
+    ("我们获得可信云云主机服务评估及云计算服务安全评估。", "zh-Hans", ["trusted-cloud", "cloud-service-security-assessment"]),
+    ("我们的App通过了App安全认证和个人信息保护认证。", "zh-Hans", ["app-security-cert", "pi-protection-cert"]),
+    ("We were certified under APEC CBPR and PRP, Singapore DPTM and Europrivacy.", "en",
+     ["apec-cbpr", "apec-prp", "dptm", "europrivacy"]),
+    ("獲得Cyber Essentials Plus認證及英國BS 10012個人信息管理體系認證。", "zh-Hant", ["cyber-essentials-plus", "bs10012"]),
+    ("本公司已取得ISO 37001反賄賂管理體系認證及ISO 37301合規管理體系認證。", "zh-Hant", ["iso37001", "iso37301"]),
+    ("The Group holds OHSAS 18001, SA8000 and IATF 16949 certificates.", "en", ["ohsas18001", "sa8000", "iatf16949"]),
+    ("工厂通过FSSC 22000、BRCGS、HACCP及GLOBALG.A.P.认证，并获得MSC及ASC认证。", "zh-Hans",
+     ["fssc22000", "brcgs", "haccp", "globalgap", "msc", "asc"]),
+    ("Our paper is FSC-certified and PEFC certified; our coffee is Rainforest Alliance Certified and Fairtrade.", "en",
+     ["fsc", "pefc", "rainforest-alliance", "fairtrade"]),
+    ("生产基地通过GMP认证和GSP认证，并取得清真认证。", "zh-Hans", ["gmp", "gsp", "halal"]),
+    ("本公司於2023年成為香港首家獲B Corp認證的上市公司。", "zh-Hant", ["b-corp"]),
+    ("Our products carry ENERGY STAR and EPEAT labels.", "en", ["energy-star", "epeat"]),
+    ("The headquarters achieved LEED Platinum, BREEAM Excellent, WELL Gold and BEAM Plus Platinum.", "en",
+     ["leed-platinum", "breeam-excellent", "well-gold", "beam-plus-platinum"]),
+    ("總部大樓獲得綠建環評金級認證及中國三星級綠色建築標識。", "zh-Hant", ["beam-plus-gold", "green-building3star"]),
+    ("张北数据中心获得Uptime Tier IV认证。", "zh-Hans", ["uptime-tier4"]),
+    ("本公司已通過PAS 2060碳中和認證及碳信托標準認證，並完成ISO 14064溫室氣體核查。", "zh-Hant",
+     ["pas2060", "carbon-trust-standard", "iso14064"]),
+    ("實驗室獲得CNAS認可及CMA資質認定，符合ISO/IEC 17025要求。", "zh-Hant", ["cnas", "cma", "iso17025"]),
+    ("该产品获得CC EAL4+认证和FIPS 140-2验证。", "zh-Hans", ["cc-eal4", "fips140"]),
+])
+def test_gazetteer_coverage(text, lang, keys):
+    assert [m.key for m in certs(text, lang)] == keys
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("We comply with GDPR, HIPAA, CCPA, PDPO and the Cybersecurity Law.", "en"),
+    ("我們遵守《網絡安全法》、《數據安全法》及《個人信息保護法》。", "zh-Hant"),
+    ("The OSPAR Convention protects the North-East Atlantic.", "en"),
+    ("The gender pay gap narrowed while ENS and MSC students joined.", "en"),
+])
+def test_laws_and_lookalikes_are_not_certifications(text, lang):
+    assert certs(text, lang) == []

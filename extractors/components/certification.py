@@ -1,19 +1,29 @@
 """Recogniser for certifications (``Certification``): ISO management-system standards, China's
-Multi-Level Protection Scheme (等保), SOC reports, PCI DSS, ratings with a grade, ...
+Multi-Level Protection Scheme (等保), and a gazetteer of the other schemes a large company may
+hold (cloud and security: CSA STAR, MTCS, C5, 可信云, 密評; privacy: CBPR, DPTM; food, forests,
+buildings, data centres, carbon, laboratories), plus ESG ratings with a grade.
 
 Every scheme has a key that survives spelling: ISO/IEC 27001:2013, ISO27001 and 信息安全管理
 體系認證 ISO 27001 are ``iso27001``; 等保三級, 信息系統三級信息安全等級保護 and MLPS Level 3 are
 ``mlps3``. The surface text (ISO27000信息安全管理體系認證) is kept as the mention text and the
 canonical name (ISO/IEC 27001, 等級保護三級) goes to the label. Guidance standards that no one is
 certified against (ISO 26000, ISO 14064 as an accounting method) are left to the framework
-recogniser. Whether the reporter *holds* a certification is decided later
-(``relations/certifications.py``); here every mention counts.
+recogniser. Short acronyms that mean other things alone (C5, ENS, GAP, MSC) count only inside a
+list of schemes. Laws and regulations (GDPR, HIPAA, 網絡安全法) are never schemes. Whether the
+reporter *holds* a certification is decided later (``relations/certifications.py``); here every
+mention counts.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+
+try:  # the regex parser, for the literals a pattern cannot match without (a cheap pre-check)
+    from re import _constants as _sre, _parser as _sre_parse
+except ImportError:  # Python < 3.11
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -22,13 +32,9 @@ from .base import add_span, load_patterns
 from .framework import (ascii_fold, flexible, label_for, pick_longest, sentence_around,
                         sentence_bounds, taken_ranges)
 
-_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
-_ORDINALS = {"second": 2, "2nd": 2, "two": 2, "third": 3, "3rd": 3, "three": 3, "fourth": 4,
-             "4th": 4, "four": 4, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
-_NAMED_LEVELS = {"铂金": "platinum", "platinum": "platinum", "金": "gold", "gold": "gold",
-                 "银": "silver", "silver": "silver"}
-_LEVEL_ZH = {"platinum": "铂金", "gold": "金", "silver": "银"}
-_ZH_NUM = "〇一二三四五"
+_ZH_NUM = "〇一二三四五六七"
+_ROMAN = ("", "I", "II", "III", "IV", "V")
+_OPTIONAL = re.compile(r"\[([^\[\]]*)\]")
 
 _ISO = re.compile(
     r"(?<![A-Za-z])ISO\s*(?:/\s*IEC\s*)?(?P<num>\d{4,5})(?!\d)(?:\s*[-－—–]\s*\d{1,2}(?!\d))?"
@@ -37,26 +43,89 @@ _GBT = re.compile(r"GB\s*/?\s*T\s*(?P<num>\d{5})(?:\s*[-—]\s*\d{4})?", re.IGNO
 _ISO_NEXT = re.compile(r"\s*(?:/|、|,|，|及|和|与|&|and)\s*(?:ISO\s*)?(?P<num>\d{4,5})(?!\d)"
                        r"(?:\s*[:：]\s*(?:19|20)\d{2})?", re.IGNORECASE)
 _HELD_VERB = re.compile(r"获得|取得|通过|获|obtain|pass|achiev|certified|award", re.IGNORECASE)
+_LIST_BREAK = re.compile(r"[。；;!?！？]|\.(?=\s|$)")
 
 
 def level_number(raw: str) -> int | str:
-    """一 / 3 / III / third -> 3; LEED words -> platinum / gold / silver."""
-    raw = raw.strip().lower()
+    """一 / 3 / III / third -> 3; named levels (金级, Gold, Very Good) -> their key word."""
+    raw = " ".join(raw.strip().lower().split())
     if raw.isdigit():
         return int(raw)
-    if raw in _CN_DIGITS:
-        return _CN_DIGITS[raw]
-    return _ORDINALS.get(raw) or _NAMED_LEVELS.get(raw, raw)
+    return gazetteer()["level_words"].get(raw, raw.replace(" ", "-"))
 
 
 def _format(template: str, level: int | str | None, **extra: str) -> str:
-    """Fill a key or label template; without a level its ``{level...}`` part goes."""
+    """Fill a key or label template. ``[...]`` parts are kept only with a level; in keys a
+    number follows the scheme directly (``mtcs3``) and a named level after a hyphen."""
     if level is None:
-        template = re.sub(r"[-\s]*\{level\w*\}(?:级|級)?", "", template)
-        return template.format(**extra)
-    zh = _ZH_NUM[level] if isinstance(level, int) and level < len(_ZH_NUM) else _LEVEL_ZH.get(level, str(level))
-    en = level.capitalize() if isinstance(level, str) else str(level)
-    return template.format(level=level, level_zh=zh, level_en=en, **extra)
+        return _OPTIONAL.sub("", template).format(**extra)
+    template = _OPTIONAL.sub(r"\1", template)
+    names = gazetteer()["level_names"].get(level, {})
+    if isinstance(level, int):
+        zh, en = (_ZH_NUM[level] if level < len(_ZH_NUM) else str(level)), str(level)
+    else:
+        zh, en = names.get("zh", level), names.get("en", level.replace("-", " ").title())
+    roman = _ROMAN[level] if isinstance(level, int) and level < len(_ROMAN) else str(level)
+    return template.format(level=level, level_zh=zh, level_en=en, level_roman=roman, **extra)
+
+
+def _key(template: str, level: int | str | None) -> str:
+    """A key template filled: a number follows the scheme directly (``mtcs3``), a named
+    level comes after a hyphen (``leed-gold``); without a level the ``[...]`` part goes."""
+    if level is None:
+        return _OPTIONAL.sub("", template)
+    token = str(level) if isinstance(level, int) else f"-{level}"
+    return _OPTIONAL.sub(r"\1", template).format(level=token)
+
+
+def _is_space(items) -> bool:
+    """A repeat of whitespace only (``\\s*``): gone from the squeezed text cues are sought in."""
+    return all(op == _sre.IN and all(a == (_sre.CATEGORY, _sre.CATEGORY_SPACE) for a in av)
+               or op == _sre.LITERAL and chr(av).isspace() for op, av in items)
+
+
+def _required(items) -> set[str] | None:
+    """Strings (lower case, no whitespace) one of which every match of the parsed pattern
+    ``items`` contains; None when no such set is known."""
+    found, run = [], ""
+    for op, av in items:
+        if op == _sre.LITERAL:
+            run += "" if chr(av).isspace() else chr(av).lower()
+            continue
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT) or (
+                op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and _is_space(av[2])):
+            continue  # consumes nothing, or only whitespace
+        if run:
+            found.append({run})
+            run = ""
+        sub = None
+        if op == _sre.SUBPATTERN:
+            sub = _required(av[-1])
+        elif op == _sre.BRANCH:
+            alts = [_required(a) for a in av[1]]
+            sub = set().union(*alts) if all(alts) else None
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+            sub = _required(av[2])
+        if sub:
+            found.append(sub)
+    if run:
+        found.append({run})
+    return max(found, key=lambda c: min(map(len, c)), default=None)
+
+
+def cues(patterns: list[str]) -> frozenset[str] | None:
+    """What a text must contain (squeezed, lower case) for any of ``patterns`` to match, or
+    None when that cannot be told (then the patterns always run)."""
+    out: set[str] = set()
+    for p in patterns:
+        try:
+            req = _required(_sre_parse.parse(p, re.IGNORECASE))
+        except Exception:  # an unexpected parse: no shortcut for this scheme
+            return None
+        if not req:
+            return None
+        out |= req
+    return frozenset(out)
 
 
 def _labels(labels: dict, level, **extra) -> dict:
@@ -68,6 +137,10 @@ def gazetteer() -> dict:
     """certifications.yaml with its patterns compiled."""
     data = load_patterns("certifications")
     iso, mlps = data["iso"], data["mlps"]
+    schemes = [{**s,
+                "compiled": [flexible(p) for p in s.get("patterns", [])],
+                "listed_rx": [flexible(p) for p in s.get("listed", [])],
+                "cues": cues([*s.get("patterns", []), *s.get("listed", [])])} for s in data["schemes"]]
     return {
         "iec": {int(n) for n in iso["iec_joint"]},
         "certifiable": {int(n) for n in iso["certifiable"]},
@@ -81,7 +154,10 @@ def gazetteer() -> dict:
         "mlps_listed": flexible(mlps["listed"]),
         "mlps_listed_level": flexible(mlps["listed_level"]),
         "mlps_label": mlps["label"],
-        "schemes": [{**s, "compiled": [flexible(p) for p in s["patterns"]]} for s in data["schemes"]],
+        "schemes": schemes,
+        "level_words": {str(k).lower(): v for k, v in data["levels"]["words"].items()},
+        "level_names": data["levels"]["names"],
+        "list_gap": int(data["list_gap"]),
         "ratings": [{**r, "compiled": flexible(r["agency"])} for r in data["ratings"]],
         "rating_anchor": flexible(data["rating_anchor"]),
         "rating_grade": re.compile(data["rating_grade"]),
@@ -145,14 +221,29 @@ class CertificationRecognizer:
                          {"scheme": "mlps", "level": level, "scheme_key": key})
 
     def _schemes(self, text: str) -> Iterator[tuple]:
+        """Every scheme pattern's matches; ``listed`` forms come flagged (kept only in lists)."""
+        squeezed = "".join(text.split()).lower()
         for scheme in self.gaz["schemes"]:
-            for rx in scheme["compiled"]:
-                for m in rx.finditer(text):
-                    raw = m.groupdict().get("level")
-                    level = level_number(raw) if raw else None
-                    key = _format(scheme["key"], level)
-                    yield m.start(), m.end(), (key, _labels(scheme["label"], level),
-                                               {"scheme": key.rstrip("0123456789"), "scheme_key": key})
+            if scheme["cues"] is not None and not any(c in squeezed for c in scheme["cues"]):
+                continue  # none of the words it needs: most blocks, most schemes
+            for listed, rxs in ((False, scheme["compiled"]), (True, scheme["listed_rx"])):
+                for rx in rxs:
+                    for m in rx.finditer(text):
+                        yield self._scheme_hit(scheme, m, listed)
+
+    @staticmethod
+    def _scheme_hit(scheme: dict, m: re.Match, listed: bool) -> tuple:
+        raw = next((v for k, v in m.groupdict().items() if k.startswith("level") and v), None)
+        level = level_number(raw) if raw else None
+        if isinstance(level, int) and not 0 < level < 10:
+            level = None
+        key = _key(scheme["key"], level)
+        labels = scheme.get("label_plain") if level is None and "label_plain" in scheme else scheme["label"]
+        attrs = {"scheme": _key(scheme["key"], None), "scheme_key": key}
+        if level is not None:
+            attrs["level"] = level
+        s, e = m.span("name") if m.groupdict().get("name") else m.span()
+        return s, e, (key, _labels(labels, level), attrs), listed
 
     def _ratings(self, text: str) -> Iterator[tuple]:
         g = self.gaz
@@ -179,10 +270,33 @@ class CertificationRecognizer:
         return key, {k: v.format(grade=grade) for k, v in rating["label"].items()}, \
             {"scheme": "esg-rating", "grade": grade, "scheme_key": key}
 
+    def _in_lists(self, text: str, hits: list[tuple]) -> list[tuple]:
+        """Drop the ``listed`` hits that stand alone: a bare C5 or GAP counts only within
+        ``list_gap`` characters of another scheme name, with no sentence end between."""
+        gap = self.gaz["list_gap"]
+        kept = [h[:3] for h in hits if not h[3]]
+        waiting = [h[:3] for h in hits if h[3]]
+        grew = True
+        while waiting and grew:
+            grew = False
+            for h in list(waiting):
+                s, e = h[0], h[1]
+                for ks, ke, _ in kept:
+                    if ks < e and s < ke:
+                        continue  # the same words: no evidence of a list
+                    lo, hi = (ke, s) if ke <= s else (e, ks)
+                    if hi - lo <= gap and not _LIST_BREAK.search(text, lo, hi):
+                        kept.append(h)
+                        waiting.remove(h)
+                        grew = True
+                        break
+        return kept
+
     def __call__(self, doc: Doc) -> Doc:
         text = ascii_fold(doc.text)
         lang = doc.user_data.get("lang") or ("en" if self.lang == "en" else "zh-Hans")
-        found = [*self._iso(text), *self._mlps(text), *self._schemes(text), *self._ratings(text)]
+        hits = [(*h, False) for h in (*self._iso(text), *self._mlps(text), *self._ratings(text))]
+        found = self._in_lists(text, [*hits, *self._schemes(text)])
         for s, e, (key, labels, attrs) in pick_longest(found, taken_ranges(doc)):
             while e > s and text[e - 1].isspace():
                 e -= 1

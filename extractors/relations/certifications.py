@@ -2,14 +2,22 @@
 
 Reports name certifications for many reasons: held (已獲得ISO 27001認證), required of suppliers
 (優先選用具備ISO 14001認證的供應商), followed as a standard (按照ISO 9001要求), planned, or held
-by staff (內審員資格認證). A mention counts as held when its sentence (with the part a PDF line
-break cut off before it) says so, or when it is an item of a list under a heading or caption
-about held certifications (認證情況, 合規資質, "certifications obtained"), as in
-``表：信息安全認證情況`` followed by rows of certificate names.
+by staff (內審員資格認證). A mention counts as held when it is a row of a list introduced as
+held certifications, or else when its sentence (with the part a PDF line break cut off before
+it) says so.
 
-The holder is the reporter, unless the sentence opens with another named company (a table
-row ``阿里雲 公安部信息系統三級…備案證明``): then that company. ESG ratings always belong to the
-rated reporter, not to the agency named beside them.
+A list is opened by a heading, caption or introducing sentence about held certifications
+(認證情況, 合規資質, 我們的一些合規資質包括, "we hold the following") and runs over its items
+(table rows, short lines that are little more than names, or rows led by a scheme name with a
+description beside it) until a few sentences of prose, or a sentence about suppliers, end it.
+Every scheme in every row counts, whatever the description column says, unless the row is a
+plan or names a third party before the scheme.
+
+The holder is the reporter, unless the sentence opens with another named company: in prose,
+that company (not one named as the certifier: 經SGS認證); in a list row, that company only when
+it is one of the reporter's own units (named in the list's introduction, sharing the reporter's
+brand, or called a subsidiary), since a company's certificate table is its own. ESG ratings
+always belong to the rated reporter, not to the agency named beside them.
 """
 from __future__ import annotations
 
@@ -20,13 +28,15 @@ from functools import lru_cache
 from ..components.base import load_patterns
 from ..components.framework import flexible
 from ..model import Mention, Relation, Sentence
+from ..normalise import match_key
 from ..report import is_reporter_reference
 from .frameworks import heading_of, joined
 
 _NOISE = re.compile(r"[\s\d\W_]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_LOOKBACK = 8  # list items walked back over
-_INTRO_SENTENCES = 2  # prose sentences before a list that may introduce it
+_LEAD = re.compile(r"[\s\d\W_]*")  # bullets, numbering and spaces before a row's first name
+_INTRO_SENTENCES = 2  # prose sentences between an introduction (or an item) and the next item
+_BRAND_CHARS = 2  # a Chinese brand: the first characters two company names share
 
 
 @lru_cache(maxsize=1)
@@ -35,21 +45,74 @@ def rules() -> dict:
     return {k: flexible(v) for k, v in h.items() if isinstance(v, str)} | {"rest": int(h["list_item_rest"])}
 
 
-def is_list_item(sentence: Sentence) -> bool:
-    """A short line that is little more than the names it carries (a table row, a bullet)."""
+def _local(sentence: Sentence, m: Mention) -> tuple[int, int]:
+    return m.start - sentence.start, m.end - sentence.start
+
+
+def _blanked(sentence: Sentence) -> str:
+    """The folded sentence with its mentions blanked out: the words around the names."""
     text = sentence.folded
     for m in sentence.mentions:
-        s, e = m.start - sentence.start, m.end - sentence.start
+        s, e = _local(sentence, m)
         if 0 <= s < e <= len(text):
             text = text[:s] + " " * (e - s) + text[e:]
-    rest = _NOISE.sub("", text)
-    return len(rest) <= rules()["rest"] * (1 if _CJK.search(rest) else 3)
+    return text
+
+
+def is_list_item(sentence: Sentence) -> bool:
+    """A short line that is little more than the names it carries (a table row, a bullet),
+    or a row that opens with a scheme name and describes it (``PCI DSS 支付卡行業…``)."""
+    rest = _NOISE.sub("", _blanked(sentence))
+    if len(rest) <= rules()["rest"] * (1 if _CJK.search(rest) else 3):
+        return True
+    lead = _LEAD.match(sentence.folded).end()
+    return any(m.type == "Certification" and _local(sentence, m)[0] == lead for m in sentence.mentions)
+
+
+def _is_item(sentence: Sentence) -> bool:
+    return sentence.block.kind == "table" or is_list_item(sentence)
+
+
+def _introduces(text: str) -> bool:
+    """Whether a heading, caption or sentence introduces certifications the company holds."""
+    r = rules()
+    return bool(r["list_headings"].search(text)) and not r["others"].search(text) \
+        and not r["planned"].search(text)
+
+
+def held_lists(sentences: list[Sentence]) -> dict[int, tuple[int, ...]]:
+    """Items of lists introduced as held certifications: sentence index -> the indices of the
+    sentences that introduced its list (captions, introducing prose; none when only the
+    section heading does)."""
+    r = rules()
+    out: dict[int, tuple[int, ...]] = {}
+    intros: tuple[int, ...] | None = None  # None: no list open
+    prose = 0
+    for i, sent in enumerate(sentences):
+        if _introduces(_blanked(sent)):  # not the 體系認證 of a certificate's own name
+            intros, prose = (*(intros or ()), i), 0
+            if sent.block.kind == "heading" or not _is_item(sent):
+                continue
+        if sent.block.kind != "heading" and _is_item(sent):
+            if intros is None and _introduces(heading_of(sent)):
+                intros = ()
+            if intros is not None:
+                out[i] = intros
+                prose = 0
+            continue
+        if r["others"].search(sent.folded) or r["planned"].search(sent.folded):
+            intros = None
+        elif intros is not None:
+            prose += 1
+            if prose > _INTRO_SENTENCES:
+                intros = None
+    return out
 
 
 def _says_held(text: str) -> bool | None:
     """True/False when the words decide, None when they say nothing either way."""
     r = rules()
-    if r["others"].search(text):
+    if r["others"].search(text) or r["planned"].search(text):
         return False
     if r["held"].search(text):
         return True
@@ -58,51 +121,54 @@ def _says_held(text: str) -> bool | None:
     return None
 
 
-def in_held_list(sentences: list[Sentence], i: int) -> bool:
-    """Whether sentence ``i`` is an item of a list introduced as held certifications: the
-    heading says so, or walking back over the list (its items, table rows, headings) reaches a
-    caption or introducing sentence that does (a footnote or two may sit in between)."""
+def is_held(sentences: list[Sentence], i: int, cert: Mention, lists: dict[int, int]) -> bool:
     r = rules()
-    if not (is_list_item(sentences[i]) or sentences[i].block.kind == "table"):
-        return False
-    if r["list_headings"].search(heading_of(sentences[i])):
-        return True
-    items, prose = 0, 0
-    for j in range(i - 1, -1, -1):
-        prev = sentences[j]
-        if r["others"].search(prev.folded):
-            return False
-        if r["list_headings"].search(prev.folded):
-            return True
-        if prev.block.kind == "table" or prev.block.kind == "heading":
-            continue
-        if is_list_item(prev) and items < _LOOKBACK:
-            items += 1
-            continue
-        prose += 1
-        if prose > _INTRO_SENTENCES:
-            return False
-    return False
-
-
-def is_held(sentences: list[Sentence], i: int, cert: Mention) -> bool:
     text = joined(sentences, i)
     if cert.attrs.get("scheme") == "esg-rating":  # a grade is always someone's: the reporter's
-        return not rules()["others"].search(text)
-    said = _says_held(text)
-    if said is not None:
-        return said
-    return in_held_list(sentences, i)
+        return not (r["others"].search(text) or r["planned"].search(text))
+    if i in lists:
+        sent = sentences[i]
+        before = sent.folded[:max(_local(sent, cert)[0], 0)]
+        return not (r["planned"].search(sent.folded) or r["others"].search(before))
+    return bool(_says_held(text))
 
 
-def holder(ctx, sentence: Sentence, cert: Mention) -> Mention:
-    """The company the sentence says holds ``cert``: the first company named before it."""
+def _brand(name: str) -> str:
+    """The part of a company name a group's units share: 阿里 of 阿里雲, "alibaba" of
+    Alibaba Cloud."""
+    if _CJK.match(name):
+        k = match_key(name)
+        return k[:_BRAND_CHARS] if len(k) > _BRAND_CHARS else ""
+    word = re.match(r"[A-Za-z]+", name.strip())
+    return word.group(0).casefold() if word and len(word.group(0)) >= 3 else ""
+
+
+def is_own_unit(ctx, company: Mention, row: Sentence, intro: list[Sentence]) -> bool:
+    """Whether ``company`` is presented as one of the reporter's own units: named in the
+    list's introduction, called a subsidiary there or in the row, or carrying the reporter's
+    brand."""
+    pub = ctx.reporter
+    if any(m.type == "Company" and m.key == company.key for s in intro for m in s.mentions):
+        return True
+    if any(rules()["own_unit"].search(s.folded) for s in (*intro, row)):
+        return True
+    brand = _brand(company.text)
+    return bool(brand) and any(_brand(n) == brand for n in (pub.text, *pub.aliases))
+
+
+def holder(ctx, sentence: Sentence, cert: Mention, intro: list[Sentence] | None = None) -> Mention:
+    """The company that holds ``cert``: the first company named before it in the sentence
+    (in a list row only one of the reporter's own units), else the reporter."""
     reporter = ctx.reporter
     if cert.attrs.get("scheme") == "esg-rating":
         return reporter
-    before = sorted((m for m in sentence.mentions if m.type == "Company" and m.end <= cert.start),
+    certifier = rules()["certifier"]
+    before = sorted((m for m in sentence.mentions if m.type == "Company" and m.end <= cert.start
+                     and not certifier.search(sentence.folded[:max(_local(sentence, m)[0], 0)])),
                     key=lambda m: m.start)
     if not before or before[0].key == reporter.key or is_reporter_reference(ctx, before[0].text):
+        return reporter
+    if intro is not None and not is_own_unit(ctx, before[0], sentence, intro):
         return reporter
     return before[0]
 
@@ -110,7 +176,13 @@ def holder(ctx, sentence: Sentence, cert: Mention) -> Mention:
 def extract(ctx) -> Iterator[Relation]:
     if ctx.reporter is None:
         return
-    for i, sent in enumerate(ctx.sentences):
+    sentences = ctx.sentences
+    lists = held_lists(sentences)
+    for i, sent in enumerate(sentences):
         for cert in (m for m in sent.mentions if m.type == "Certification"):
-            if is_held(ctx.sentences, i, cert):
-                yield Relation(holder(ctx, sent, cert), "holdsCertification", cert, sent.evidence())
+            if not is_held(sentences, i, cert, lists):
+                continue
+            intro = None
+            if i in lists:  # the introducing sentences and the one before each
+                intro = [sentences[k] for j in lists[i] for k in (j - 1, j) if 0 <= k < i]
+            yield Relation(holder(ctx, sent, cert, intro), "holdsCertification", cert, sent.evidence())
