@@ -6,22 +6,14 @@ have the construction but not a scheme this recogniser knows.
 """
 import pytest
 
-from extractors.model import Block, Document, Mention
+from extractors.model import Document, Mention
 from extractors.normalise import match_key
 from extractors.pipeline import recognise
 from extractors.relations import certifications as rel
 
 
 def document(rows, lang="zh-Hant"):
-    """A Document of blocks: rows are text, or (text, kind, heading)."""
-    blocks, parts, off = [], [], 0
-    for i, row in enumerate(rows, 1):
-        text, kind, heading = row if isinstance(row, tuple) else (row, "paragraph", "")
-        blocks.append(Block(text, off, i, kind, heading))
-        parts.append(text)
-        off += len(text) + 1
-    return Document("t.txt", "\n".join(parts), lang, "utf-8", blocks,
-                    [b.start for b in blocks], [b.line for b in blocks])
+    return Document.from_rows(rows, lang, "t.txt")
 
 
 def certs(text, lang="zh-Hant"):

@@ -1,20 +1,20 @@
 """Reporting-framework mentions (components/framework.py) and follows (relations/frameworks.py),
 on sentences from the seed reports."""
 import pytest
-from test_certification import document  # rows -> Document, shared by the three test modules
 
 from extractors.components.framework import flexible
+from extractors.model import Document
 from extractors.pipeline import recognise
 from extractors.relations import frameworks as rel
 
 
 def frameworks(rows, lang="zh-Hant"):
-    ctx = recognise(document(rows if isinstance(rows, list) else [rows], lang))
+    ctx = recognise(Document.from_rows(rows if isinstance(rows, list) else [rows], lang))
     return [m for m in ctx.mentions if m.type == "ReportingFramework"]
 
 
 def followed(rows, lang="zh-Hant"):
-    ctx = recognise(document(rows if isinstance(rows, list) else [rows], lang))
+    ctx = recognise(Document.from_rows(rows if isinstance(rows, list) else [rows], lang))
     return sorted({r.object.key for r in rel.extract(ctx) if r.subject is None})
 
 

@@ -1,16 +1,16 @@
 """SDG mentions (components/sdg.py) and contributesToSDG (relations/sdgs.py), on sentences and
 table rows from the seed reports."""
 import pytest
-from test_certification import document  # rows -> Document, shared by the three test modules
 
 from extractors.model import Mention
 from extractors.normalise import match_key
+from extractors.model import Document
 from extractors.pipeline import recognise
 from extractors.relations import sdgs as rel
 
 
 def goals(rows, lang="zh-Hans"):
-    ctx = recognise(document(rows if isinstance(rows, list) else [rows], lang))
+    ctx = recognise(Document.from_rows(rows if isinstance(rows, list) else [rows], lang))
     return [m.attrs["number"] for m in ctx.mentions if m.type == "SDG"]
 
 
@@ -22,13 +22,13 @@ def warm():
 def test_sdg_table_row_numbers_and_titles():
     row = "1. 员工广泛参与的公益活动与创新\t\t\t\t\t 3 良好健康与福祉  4 优质教育  5 性别平等  10 减少不平等  17 促进目标实现的伙伴关系"
     assert goals([(row, "table", "报告指标索引")]) == [3, 4, 5, 10, 17]
-    ctx = recognise(document(["8 体面工作和经济增长"], "zh-Hans"))
+    ctx = recognise(Document.from_rows(["8 体面工作和经济增长"], "zh-Hans"))
     [m] = [m for m in ctx.mentions if m.type == "SDG"]
     assert (m.key, m.label, m.text) == ("sdg8", "体面工作和经济增长", "8 体面工作和经济增长")
 
 
 def test_traditional_label_is_the_official_title():
-    ctx = recognise(document(["3 良好健康與福祉"], "zh-Hant"))
+    ctx = recognise(Document.from_rows(["3 良好健康與福祉"], "zh-Hant"))
     [m] = [m for m in ctx.mentions if m.type == "SDG"]
     assert (m.key, m.label) == ("sdg3", "良好健康與福祉")
 
@@ -60,7 +60,7 @@ def test_common_phrases_counts_and_footnote_marks_are_not_goals():
 
 
 def contributions(rows, programme=None):
-    ctx = recognise(document([(row, "table", "报告指标索引") for row in rows], "zh-Hans"))
+    ctx = recognise(Document.from_rows([(row, "table", "报告指标索引") for row in rows], "zh-Hans"))
     reporter = "阿里巴巴集团控股有限公司"
     ctx.report.publisher = Mention("Company", reporter, match_key(reporter), "zh-Hans", None)
     if programme:
