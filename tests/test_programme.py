@@ -28,13 +28,18 @@ def en():
     return _pipeline("en")
 
 
-def found(nlp, text: str, kind: str = "paragraph") -> list[str]:
-    """Labels of the Programme spans the component adds to one block of text."""
+def spans(nlp, text: str, kind: str = "paragraph", heading: str = "") -> list:
+    """The Programme spans the component adds to one block of text."""
     folded = text if nlp.lang == "en" else to_simplified(text)
     doc = nlp.make_doc(folded)
-    doc.user_data.update({"original": text, "lang": nlp.lang, "kind": kind, "heading": ""})
+    doc.user_data.update({"original": text, "lang": nlp.lang, "kind": kind, "heading": heading})
     doc = nlp(doc)
-    return [s._.esg_label for s in doc.spans.get(SPAN_KEY, []) if s.label_ == "Programme"]
+    return [s for s in doc.spans.get(SPAN_KEY, []) if s.label_ == "Programme"]
+
+
+def found(nlp, text: str, kind: str = "paragraph", heading: str = "") -> list[str]:
+    """Labels of the Programme spans the component adds to one block of text."""
+    return [s._.esg_label for s in spans(nlp, text, kind, heading)]
 
 
 @pytest.mark.parametrize(
@@ -144,3 +149,65 @@ def test_a_company_quoted_as_a_defined_term_stays_a_company(zh):
         add_span(doc, i, i + 4, "Company", "阿里健康")
     doc = zh(doc)
     assert [s.label_ for s in doc.spans[SPAN_KEY]] == ["Company", "Company"]
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # a classifier before the quote, with an ESG purpose (children gone missing, low carbon)
+        ("2016 年助力开发儿童失踪信息紧急发布平台“团圆系统”，截至 2022 年 5 月 15 日，累计发布过 5,038 名失踪儿童的信息",
+         ["团圆系统"]),
+        ("2022 年 4 月，阿里巴巴加入倡导低碳技术专利共享的国际平台“低碳专利承诺”，并对外免费开放九项关键的数据中心低碳专利",
+         ["低碳专利承诺"]),
+        # a charity mechanism named by its own word
+        ("2022财年，我们带动超过220万个商家和约5亿用户，通过「公益宝贝」的模式参与捐赠。", ["公益宝贝"]),
+        # an unquoted name after an incubating verb and 的, or held up as the example (以X为例)
+        ("开展「3小时公益」行动，要求所有员工每年至少为公益贡献3小时，诞生了如达摩院孵化的数字手语翻译项目，帮助听障人士更好地感知世界。",
+         ["3小时公益", "数字手语翻译项目"]),
+        ("以聚焦技术能力的奇点学堂为例，现有1,321门课程，44条体系化学习路径", ["奇点学堂"]),
+        # a platform named for its purpose, and an app named for its cause
+        ("通过“人人3小时”平台项目创新，鼓励民众参与针对性的志愿服务活动。", ["人人3小时"]),
+        ("阿里健康公益也在特藥與罕見病領域不斷投入，2021年9月份上線了「患者援助」小程序。", ["患者援助"]),
+        # a list item whose gloss calls it 該項目
+        ("健康知識河圖：覆蓋 10 個內容方向，目前公司內部覆蓋率為 92.06%，人均觀看次數超 20 次。2024 年第四季度，"
+         "該項目借助京東整體 AI 數據模型，制作知識管理機器人", ["健康知識河圖"]),
+    ],
+)
+def test_zh_names_without_a_head_word_beside_them(zh, text, names):
+    assert found(zh, text) == names
+
+
+def test_zh_section_defines_its_titled_name(zh):
+    text = ("蔚蓝地图是中国首个环境地图，也是目前为止最大的环境信息数据库平台。蔚蓝地图移动应用的 2.0 版本由公众环境研究中心"
+            "联合阿拉善基金会、阿里巴巴公益基金会共同推出。")
+    assert found(zh, text, heading="蔚蓝地图") == ["蔚蓝地图", "蔚蓝地图"]
+    # the same paragraph under another heading, or a heading that only describes, gives nothing
+    assert found(zh, text, heading="环境信息网络") == []
+    assert found(zh, "环境信息公开是环境监督和公众参与的基础。", heading="环境信息") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们还为平台上的经营者打造了“千牛”一站式商户平台，提供全链路的经营服务",  # a business platform
+        # launched, but used by its customers: a product
+        "我们于 2014 年推出“生意参谋”，通过数据帮助商家经营店铺。目前，平台上月销售额超过人民币 30 万元的卖家中约有 90% 使用了“生意参谋”。",
+        "我们旗下多款 App 也推出“长辈版”，在放大显示字体的基础上，定制长辈专属页面",  # an app version
+        "老板电器基于阿里云IoT平台搭建的“九天中枢数字平台”接入了工厂全部284台自动化设备",  # a factory's system
+        "为帮助遇到生活较大困难的同学及其家庭，可申请公司彩虹计划“特困援助金”。",  # a benefit inside a plan
+        "2021年，我们发起了“寻找远方的美好”，邀请全国超过1,000名设计师和高校设计专业学生成为“公益设计官”",  # a role
+        "作為一款免費的智能健康助手，「 康康」通過整合多平台醫療資源，推動「 智慧醫療」服務普惠化",  # an assistant
+    ],
+)
+def test_zh_products_and_roles_are_not_programmes(zh, text):
+    names = found(zh, text)
+    assert not set(names) & {"千牛", "生意参谋", "长辈版", "九天中枢数字平台", "特困援助金", "公益设计官", "康康"}
+
+
+def test_english_name_in_brackets_becomes_an_alias(zh):
+    text = "从长远来看，我们已经申请加入科学碳目标倡议（SBTi），目标是和社会各界一起"
+    [span] = spans(zh, text)
+    assert (span._.esg_label, span._.esg_attrs["aliases"]) == ("科学碳目标倡议", ("SBTi",))
+    # a place in brackets is no alias
+    [span] = spans(zh, "2021 年，阿里巴巴启动“少年云助学计划”（杭州），旨在激发青少年的数字创造力。")
+    assert "aliases" not in span._.esg_attrs

@@ -11,14 +11,16 @@ from extractors.model import Block, Evidence, Mention, Sentence
 from extractors.normalise import match_key, to_simplified
 from extractors.relations import programmes
 
-REPORTERS = {"京東健康": "京东健康", "阿里健康": "阿里健康", "醫脈通": "医脉通", "Alibaba Health": "alibabahealth"}
+REPORTERS = {"京東健康": "京东健康", "阿里健康": "阿里健康", "醫脈通": "医脉通", "Alibaba Health": "alibabahealth",
+             "阿里巴巴": "阿里巴巴"}
 # short names the report defines, keyed as their full names (集團 = 阿里巴巴集團 in 000)
 DEFINED = {"集團": "阿里巴巴集團"}
 
 
-def sentence(text: str, companies: list[str], programme_names: list[str], orgs: list[str] = ()) -> Sentence:
+def sentence(text: str, companies: list[str], programme_names: list[str], orgs: list[str] = (),
+             block: Block | None = None) -> Sentence:
     """A sentence with mentions at the last occurrence of each name (``name@1`` for the first)."""
-    sent = Sentence(text, to_simplified(text), 0, 1, Block(text, 0, 1))
+    sent = Sentence(text, to_simplified(text), 0, 1, block or Block(text, 0, 1))
     for type_, names in (("Company", companies), ("Organization", orgs), ("Programme", programme_names)):
         for spec in names:
             name, _, first = spec.partition("@")
@@ -28,9 +30,11 @@ def sentence(text: str, companies: list[str], programme_names: list[str], orgs: 
     return sent
 
 
-def runs(sent: Sentence, reporter: str = "京東健康") -> set[tuple[str, str]]:
+def runs(sent: Sentence | list[Sentence], reporter: str = "京東健康") -> set[tuple[str, str]]:
+    """(runner, programme) pairs the relation gives for one sentence or a run of sentences."""
+    sents = sent if isinstance(sent, list) else [sent]
     pub = Mention("Company", reporter, REPORTERS[reporter], "zh", Evidence("", 1))
-    ctx = SimpleNamespace(reporter=pub, sentences=[sent], mentions=sent.mentions)
+    ctx = SimpleNamespace(reporter=pub, sentences=sents, mentions=[m for x in sents for m in x.mentions])
     return {(r.subject.text, r.object.text) for r in programmes.extract(ctx)}
 
 
@@ -117,3 +121,41 @@ def test_programme_initiated_by_an_ngo_is_not_run():
 def test_no_reporter_no_relation():
     s = sentence("京東健康發起「 坐著洗澡」公益項目，聯合公益組織等多方力量", ["京東健康"], ["坐著洗澡"])
     assert list(programmes.extract(SimpleNamespace(reporter=None, sentences=[s], mentions=s.mentions))) == []
+
+
+def test_case_titled_with_a_companys_programme_gives_its_section_to_that_company():
+    title = "案例：菜鳥綠色快遞包裝回收計劃"
+    head = sentence(title, ["菜鳥"], ["菜鳥綠色快遞包裝回收計劃"], block=Block(title, 0, 1281, "heading"))
+    text = ("2021年雙十一活動期間，為鼓勵消費者積極參與快遞箱回收計劃，在全國300多個城市8.7萬家菜鳥驛站投入"
+            "到了「快遞包裝回收換雞蛋」的活動，每天準備新鮮雞蛋送給參與快遞箱回收的環保人群。")
+    body = sentence(text, [], ["快遞箱回收計劃", "快遞包裝回收換雞蛋"], block=Block(text, 0, 1283, heading=title))
+    assert runs([head, body], "阿里健康") == {
+        ("菜鳥", "菜鳥綠色快遞包裝回收計劃"), ("菜鳥", "快遞箱回收計劃"), ("菜鳥", "快遞包裝回收換雞蛋")}
+    # under a heading that names no company's programme, the reporter runs them
+    body = sentence(text, [], ["快遞箱回收計劃", "快遞包裝回收換雞蛋"], block=Block(text, 0, 1283, heading="齊心抗疫"))
+    assert runs([body], "阿里健康") == {("阿里健康", "快遞箱回收計劃"), ("阿里健康", "快遞包裝回收換雞蛋")}
+
+
+def test_company_printed_before_the_quoted_name_owns_it():
+    named = sentence("2022 年，我们建立了“88 碳账户”体系，覆盖淘宝、饿了么、闲鱼、高德、菜鸟等多种场景", ["淘宝", "菜鸟"], [])
+    s = sentence("鼓励绿色消费和商业行为等。其中，菜鸟「纸箱回收计划」已在315个城市开展。", [], ["纸箱回收计划"])
+    assert runs([named, s], "阿里巴巴") == {("菜鸟", "纸箱回收计划")}
+    # 通过淘宝「X」: the company is where the programme is used, not who runs it
+    s = sentence("消费者在线下发现疑似侵权线索时，可通过淘宝“3 小时公益”，选择平台并上传图片", [], ["3 小时公益"])
+    assert runs([named, s], "阿里巴巴") == {("阿里巴巴", "3 小时公益")}
+
+
+def test_campaign_launched_in_the_paragraph_after_its_title():
+    title = "Alibaba Health’s Health Campaign for Spring Festival – “Health Guarantees Jubilance”"
+    text = ("For the 2018 Spring Festival, Alibaba Health joined by Taobao and Tmall launched a health campaign "
+            "for people across the country.")
+    head = sentence(title, [], ["Health Guarantees Jubilance"], block=Block(title, 0, 1138))
+    body = sentence(text, ["Alibaba Health", "Taobao", "Tmall"], [], block=Block(text, 0, 1141))
+    assert runs([head, body], "Alibaba Health") == {
+        ("Alibaba Health", "Health Guarantees Jubilance"), ("Taobao", "Health Guarantees Jubilance"),
+        ("Tmall", "Health Guarantees Jubilance")}
+    # inside one paragraph "a health campaign" may be another one: no edges for the partners
+    one = Block(title + " " + text, 0, 1138)
+    head = sentence(title, [], ["Health Guarantees Jubilance"], block=one)
+    body = sentence(text, ["Alibaba Health", "Taobao", "Tmall"], [], block=one)
+    assert runs([head, body], "Alibaba Health") == {("Alibaba Health", "Health Guarantees Jubilance")}

@@ -4,11 +4,16 @@ Programme names are coined by each company (「坐著洗澡」, "Woodpecker"), s
 list them; what marks them is how reports print them. A quoted name is a programme when a
 programme head-word ends it (「熊貓守望者關愛計劃」), when the noun after it classifies it
 (「俠客行」領導力提升培訓, the "Three Axes" training) or when a launching verb governs it
-(發起「X」, launched the "X"). Unquoted names are taken only in shapes that leave no doubt
-about their left edge: a case-study title (案例：X項目), a list item (X計劃：...), a name right
-after a launching verb (參與X計劃), a recurring edition (舉辦X第二期), a Title Case English
-name ending in a head-word. Laws, policies, awards and reports share the quote marks and are
-told apart by their own words (法, 政策, 獎, 報告 ...), which the pattern file lists.
+(發起「X」, launched the "X"), when a naming verb or an ESG classifier stands before it (名為「X」,
+儿童失踪信息紧急发布平台「团圆系统」) or when its own words are charity words (「公益宝贝」).
+Unquoted names are taken only in shapes that leave no doubt about their left edge: a case-study
+title (案例：X項目), a list item (X計劃：..., or X：... whose gloss calls it 該項目), a name right
+after a launching verb (參與X計劃, 孵化的X項目), a held-up example (以……的X學堂為例), a recurring
+edition (舉辦X第二期), a section titled with the name it then defines as an ESG platform, a
+Title Case English name ending in a head-word. Laws, policies, awards, roles and reports share
+the quote marks and are told apart by their own words (法, 政策, 獎, 官, 報告 ...). Products
+are told apart by use: a platform without an ESG purpose (一站式商户平台), a name customers use,
+download or version (使用了「X」, 「X」App).
 """
 from __future__ import annotations
 
@@ -20,10 +25,14 @@ import jieba
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..normalise import match_key
+from ..normalise import match_key, to_simplified
 from .base import SPAN_KEY, add_span, compile_alternation, load_patterns, spans_of
 
 TYPE = "Programme"
+#: Rules that see a quoted name launched or classified as a programme: strong enough to take
+#: it back from the organisation recogniser ("We established the “X Alliance”").
+_LAUNCHED = frozenset({"quote-before", "quote-after", "quote-head", "quote-list", "quote-item",
+                       "quote-named", "quote-passive", "quote-titled", "quote-alias"})
 _CJK = r"\u4e00-\u9fff"
 _BREAK = re.compile(r"[，,。；;！!？?：:、+＋=＝＞<>/|#＃@\n-]")
 
@@ -60,7 +69,7 @@ class ZhRules:
         self.followers = frozenset(p["name_followers"])
         verbs, fillers = _alt(p["launch_verbs"]), _alt(p["launch_fillers"])
         self.after = re.compile(
-            rf"\s*(?:等|的)?\s*(?P<mod>[{_CJK}A-Za-z]{{0,8}}?)(?:{_alt(p['type_nouns'])})"
+            rf"\s*(?:等|的)?\s*(?P<mod>[{_CJK}A-Za-z]{{0,8}}?)(?P<noun>{_alt(p['type_nouns'])})"
         )
         self.before = re.compile(
             rf"(?:{verbs})(?:了|的)?\s*(?:{fillers}|\d+\s*[场次期个项届])*\s*$"
@@ -69,13 +78,33 @@ class ZhRules:
         name = rf"[{_CJK}A-Za-z0-9]{{2,16}}?(?:{bare})"
         self.case = re.compile(rf"^\s*(?:{_alt(p['case_markers'])})\s*[:：]?\s*(?P<name>{name})\s*$")
         self.item = re.compile(rf"^\s*(?P<name>[{_CJK}A-Za-z0-9]{{2,10}}?(?:{bare}))\s*[:：]")
-        self.after_verb = re.compile(rf"(?:{verbs})(?:了)?(?P<name>{name})")
+        self.after_verb = re.compile(rf"(?:{verbs})(?:了|的)?(?P<name>{name})")
         self.episode = re.compile(
             rf"(?:{verbs})(?:了)?(?P<name>[{_CJK}]{{2,8}}?){self.ORDINAL}[{''.join(p['episode_units'])}]"
         )
         self.heading = re.compile(rf"^\s*(?P<name>[{_CJK}A-Za-z0-9]{{4,22}}(?:{bare}))\s*$")
         self.product = re.compile(rf"\s*(?:{_alt(p['product_nouns'])})")
+        self.vehicle = re.compile(rf"\s*(?:{_alt(p['vehicle_nouns'])})")
         self.mod_break = re.compile(r"[为是在和与及并将从对由以把被让使已于]")
+        self.purpose = compile_alternation(p["purpose_words"])
+        self.platforms = tuple(p["platform_nouns"])
+        self.cause = compile_alternation(p["cause_words"])
+        self.naming = re.compile(rf"(?:{_alt(p['naming_verbs'])})\s*$")
+        self.appos_nouns = tuple(p["apposition_nouns"])
+        self.appos = re.compile(
+            rf"(?P<desc>[{_CJK}A-Za-z0-9]{{0,14}})(?P<noun>{_alt(self.appos_nouns)})\s*$"
+        )
+        self.used_before = re.compile(rf"(?:{_alt(p['product_before'])})\s*(?:了|的|上|中|内)?\s*$")
+        self.used_after = re.compile(rf"\s*(?:{_alt(p['product_after'])})")
+        self.example = re.compile(
+            rf"以(?:[^，,。；;]{{0,20}}的)?(?P<name>[{_CJK}A-Za-z0-9]{{2,16}}?(?:{bare}))为例"
+        )
+        self.self_ref = compile_alternation(p["anaphors"])
+        self.defining = re.compile(r"\s*(?:是|为)")
+        self.alias = re.compile(
+            rf"\s*[（(]\s*(?P<mark>(?:以下)?简称|下称|英文名?)?\s*[:：]?\s*(?:(?P<q>[「“\"])?"
+            rf"(?P<alias>[A-Za-z][A-Za-z0-9 .&+’'-]{{1,50}}|[{_CJK}A-Za-z0-9]{{2,12}}))[」”\"]?\s*[）)]"
+        )
 
     # -- name tests -------------------------------------------------------------------
     def is_name(self, name: str) -> bool:
@@ -90,7 +119,12 @@ class ZhRules:
         return not flat.endswith(self.reject_endings)
 
     def head_of(self, name: str, heads: tuple[str, ...]) -> str | None:
-        return next((h for h in heads if name.endswith(h)), None)
+        """The head-word ending ``name``; a platform (平台) only with an ESG purpose in the name:
+        儿童重疾救助平台 is an initiative, 数字平台 a product."""
+        head = next((h for h in heads if name.endswith(h)), None)
+        if head in self.platforms and not self.purpose.search(name):
+            return None
+        return head
 
     def is_generic(self, stem: str) -> bool:
         """True when the words only describe (员工培训 before 计划): no word of a name."""
@@ -117,11 +151,31 @@ class ZhRules:
         """No verb, particle or conjunction inside an unquoted name (its left edge is sure)."""
         return not any(t in self.stops for t in _words(name))
 
+    def used_as_product(self, text: str, name: str) -> bool:
+        """Somewhere in the block the name is used, downloaded or versioned like a product
+        (使用了「生意参谋」, 「X」App, 「X」2.0 版本): customers use products, not programmes."""
+        for occ in re.finditer(re.escape(name), text):
+            s, e = occ.span()
+            s -= 1 if text[s - 1:s] in self.PAIRS else 0
+            e += 1 if text[e:e + 1] in self.PAIRS.values() else 0
+            if self.used_before.search(text[max(0, s - 8):s]) or self.used_after.match(text, e):
+                return True
+        return False
+
+    def platform_ok(self, noun: str, words: str) -> bool:
+        """A classifier such as 平台/系统 makes a programme only beside an ESG purpose word
+        (「人人3小时」公益平台, 「X」平台项目); 「千牛」一站式商户平台 is a business tool."""
+        if noun not in self.platforms:
+            return True
+        tail = words[-2:]
+        return bool(self.purpose.search(words)) or (tail in self.appos_nouns and tail not in self.platforms)
+
     # -- finders ----------------------------------------------------------------------
-    def find(self, text: str, bounds: set[int], others: list[tuple[int, int]]) -> list[Candidate]:
+    def find(self, text: str, bounds: set[int], others: list[tuple[int, int]],
+             heading: str = "") -> list[Candidate]:
         out = self.quoted(text)
         taken = [(c.start, c.end) for c in out]
-        for cand in self.unquoted(text, bounds, others):
+        for cand in self.unquoted(text, bounds, others, heading):
             if not any(s < cand.end and cand.start < e for s, e in taken):
                 out.append(cand)
                 taken.append((cand.start, cand.end))
@@ -162,24 +216,42 @@ class ZhRules:
         name = m.group(2)
         head = self.head_of(name, self.heads)
         specific = bool(head) and not self.is_generic(name[: -len(head)])
-        if not specific and (self.product.match(text, m.end()) or self.paired(name) or self.is_generic(name)):
-            return None  # 「找相似」功能, 「A和B」, 「合規」培訓: a feature, a topic, a subject
+        if not specific and (self.paired(name) or self.is_generic(name)):
+            return None  # 「A和B」, 「合規」培訓: a topic, a subject
+        if not specific and not self.purpose.search(name):
+            if self.product.match(text, m.end()) or self.used_as_product(text, name):
+                return None  # 「找相似」功能, 使用了「生意参谋」: a feature, a product
+        elif not specific and self.vehicle.match(text, m.end()):
+            return "after"  # 「患者援助」小程序: an app named for its cause
         after = self.after.match(text, m.end())
         if after and not self.mod_break.search(after.group("mod")):
-            return "after"
-        if self.before.search(text[max(0, m.start() - 16):m.start()]):
+            words = name + after.group("mod") + text[after.end():after.end() + 2]
+            if self.platform_ok(after.group("noun"), words):
+                return "after"
+            if not specific:
+                return None  # 「千牛」一站式商户平台: a business platform
+        window = text[max(0, m.start() - 20):m.start()]
+        if self.before.search(window[-16:]):
             return "before"
         if text[max(0, m.start() - 1):m.start()] == "以" and text[m.end():m.end() + 3] == "为主题":
             return "before"
+        if self.naming.search(window):
+            return "named"  # 名为「X」
+        appos = self.appos.search(window)
+        if appos and self.purpose.search(appos.group("desc") + appos.group("noun")):
+            return "apposition"  # 儿童失踪信息紧急发布平台「团圆系统」
         if specific:
             return "head"
+        if self.cause.search(name) and not self.is_generic(name):
+            return "cause"  # 「公益宝贝」: a charity mechanism by its own word
         if not text[:m.start()].strip() and re.match(r"\s*[:：]", text[m.end():]):
             gloss = re.split(r"[。；;]", text[m.end():])[0][:40]
             if re.search(r"培训|课程|项目|活动|计划|行动|培养", gloss):
                 return "item"
         return None
 
-    def unquoted(self, text: str, bounds: set[int], others: list[tuple[int, int]]) -> list[Candidate]:
+    def unquoted(self, text: str, bounds: set[int], others: list[tuple[int, int]],
+                 heading: str = "") -> list[Candidate]:
         out = []
         for rule, pattern in (("case", self.case), ("item", self.item), ("heading", self.heading)):
             m = pattern.match(text)
@@ -195,7 +267,53 @@ class ZhRules:
             s, e, name = m.start("name"), m.end("name"), m.group("name")
             if s in bounds and self.clean_left(name) and self.is_name(name) and not self.is_generic(name):
                 out.append(Candidate(s, e, "episode"))
+        for m in self.example.finditer(text):
+            s, e = m.span("name")
+            if s in bounds and self.example_ok(text, m):
+                out.append(Candidate(s, e, "example"))
+        out += self.plain_item(text)
+        out += self.defined_by_heading(text, heading, others)
         return out
+
+    def example_ok(self, text: str, m: re.Match) -> bool:
+        """以X为例 holds up a named instance: after a 的-clause one specific word is enough
+        (以聚焦技术能力的奇点学堂为例), without one the name must stand on its own."""
+        s, e = m.span("name")
+        if text[s - 1:s] != "的":
+            return self.bare_ok(text, s, e, [])
+        name = m.group("name")
+        return self.clean_left(name) and self.specific(name, self.bare_heads)
+
+    def plain_item(self, text: str) -> list[Candidate]:
+        """An unquoted list item without a head-word (健康知识河图：...) is a programme when its
+        gloss calls it 该项目. A heading of programmes above the list is not enough: items of
+        such lists are as often topics (环境方面：, 心理咨询：)."""
+        m = re.match(rf"^\s*(?P<name>[{_CJK}A-Za-z0-9]{{3,10}})\s*[:：]", text)
+        if not m or self.head_of(m.group("name"), self.bare_heads):
+            return []
+        name = m.group("name")
+        if not self.is_name(name) or not self.clean_left(name) or self.is_generic(name) or len(_words(name)) < 2:
+            return []
+        if self.self_ref.search(text, m.end()):
+            return [Candidate(m.start("name"), m.end("name"), "item-plain")]
+        return []
+
+    def defined_by_heading(self, text: str, heading: str, others: list[tuple[int, int]]) -> list[Candidate]:
+        """A section titled with a bare name whose first sentence defines it as an ESG platform
+        or project (蔚蓝地图 / 蔚蓝地图是中国首个环境地图，……环境信息数据库平台): every mention of
+        the name in the paragraph is the programme."""
+        name = heading.strip()
+        if not name or not text.startswith(name) or not self.defining.match(text, len(name)):
+            return []
+        if not 2 <= len(name) <= 12 or not self.is_name(name) or self.is_generic(name):
+            return []
+        if any(a <= 0 and len(name) <= b for a, b in others):
+            return []  # a company or organisation described in its own section
+        first = re.split(r"[。；;]", text, maxsplit=1)[0]
+        classes = [n for n in self.appos_nouns if n in first[len(name):]]
+        if not classes or not any(self.platform_ok(n, first) for n in classes):
+            return []
+        return [Candidate(o.start(), o.end(), "defined") for o in re.finditer(re.escape(name), text)]
 
     def bare_ok(self, text: str, s: int, e: int, others: list[tuple[int, int]]) -> bool:
         """An unquoted name in running text or a heading: specific beyond a company prefix
@@ -209,6 +327,7 @@ class ZhRules:
         if stem.endswith("培训") or re.match(r"[\d一二两三四五六七八九十几多]", stem):
             return False
         return sum(t not in self.generic for t in _words(stem)) >= 2
+
 
 class EnRules:
     """English shapes: quoted names with their context, and Title Case names with a head-word."""
@@ -252,7 +371,8 @@ class EnRules:
             return False  # "Anti-corruption" training: a subject, not a name
         return all(w[0].isupper() or w[0].isdigit() or w.lower() in self.small for w in words)
 
-    def find(self, text: str, bounds: set[int], others: list[tuple[int, int]]) -> list[Candidate]:
+    def find(self, text: str, bounds: set[int], others: list[tuple[int, int]],
+             heading: str = "") -> list[Candidate]:
         out: list[Candidate] = []
         for m in self.QUOTE.finditer(text):
             name = m.group(2).rstrip(".,;:!? ")
@@ -315,10 +435,11 @@ class ProgrammeRecogniser:
 
     def __call__(self, doc: Doc) -> Doc:
         original = doc.user_data.get("original", doc.text)
+        heading = to_simplified(doc.user_data.get("heading") or "")
         others = [(_chars(s), s) for s in spans_of(doc) if s.label_ != TYPE]
         bounds = {t.idx for t in doc} | {t.idx + len(t) for t in doc}
         done: set[tuple[int, int]] = set()
-        for cand in self.rules.find(doc.text, bounds, [c for c, _ in others]):
+        for cand in self.rules.find(doc.text, bounds, [c for c, _ in others], heading):
             if (cand.start, cand.end) in done:
                 continue
             done.add((cand.start, cand.end))
@@ -328,13 +449,35 @@ class ProgrammeRecogniser:
                 continue  # 「阿里健康」: another recogniser's name, quoted as a defined term
             key = match_key(label)
             if key:
-                add_span(doc, cand.start, cand.end, TYPE, key, label, {"rule": cand.rule})
+                attrs = {"rule": cand.rule}
+                alias = self.alias_after(doc.text, original, cand.end)
+                if alias and match_key(alias) != key:
+                    attrs["aliases"] = (alias,)
+                add_span(doc, cand.start, cand.end, TYPE, key, label, attrs)
         return doc
+
+    def alias_after(self, text: str, original: str, end: int) -> str | None:
+        """The other name printed in brackets right after a programme name: an English name
+        or acronym (科学碳目标倡议（SBTi）), or a short name the report defines (简称「X」)."""
+        rules = self.rules
+        if not isinstance(rules, ZhRules):
+            return None
+        pos = end + (1 if text[end:end + 1] in rules.PAIRS.values() else 0)
+        m = rules.alias.match(text, pos)
+        if not m:
+            return None
+        alias = original[m.start("alias"):m.end("alias")].strip()
+        latin = re.match(r"[A-Za-z]", alias)
+        if not latin and (not (m.group("mark") or m.group("q")) or alias.startswith(("本", "该", "該", "此"))):
+            return None  # （北京）, （以下简称「本计划」）: a place, a gloss, a pointer
+        if latin and not re.search(r"[A-Za-z]{2}", alias):
+            return None
+        return alias
 
     def reclaims(self, cand: Candidate, claimed: list, label: str) -> bool:
         """A quoted name launched as a programme (We established the "X Alliance") is the
         programme, not an organisation, unless its own last word names a body (基金會)."""
-        if not cand.rule.startswith("quote-") or label.endswith(self.org_endings):
+        if cand.rule not in _LAUNCHED or label.endswith(self.org_endings):
             return False
         if any(sp.label_ != "Organization" or _chars(sp) != (cand.start, cand.end) for sp in claimed):
             return False

@@ -8,6 +8,12 @@ WWF) when the reporter only takes part. A company that launches the programme to
 the reporter (A與B共同發起, A and B launched, B joined A to launch, cooperation between A and B)
 runs it too. Only companies run programmes in the contract: a programme driven by an NGO or
 a government body gets no edge.
+
+Reports also say it across sentences: a case titled with a company's programme (案例：菜鳥X計劃)
+gives that company the programmes its section describes without naming a runner; a company
+printed right before a quoted name as its clause's subject owns it (其中，菜鸟「X计划」); and a
+sentence that launches "the campaign" or 该项目 with partners gives them the programme the
+sentence before, or the one-line title before the paragraph, named.
 """
 from __future__ import annotations
 
@@ -52,6 +58,13 @@ _AGENT_ZH = re.compile(rf"(?:由|^\s*[：:]\s*)(?P<who>[^，。；,：:]{{2,40}}
 _AGENT_EN = re.compile(rf"(?:{_words(_P['agent_en'])})\s+by\s+")
 # The same with the spaces squeezed out, for words the PDF text split (init iated by).
 _AGENT_EN_SQUEEZED = re.compile(rf"(?:{'|'.join(map(re.escape, _P['agent_en']))})by(?:the)?")
+# Where a clause's subject may start: after punctuation or a linking adverb.
+_CLAUSE_START = re.compile(r"(?:^|[，,。；;：:、!！?？\s]|其中|此外|同时|另外|并且)\s*$")
+# A programme referred back to: 该项目, 此次活动, the project, a health campaign.
+_ANAPHOR = re.compile(
+    rf"(?:{_words(_P['anaphors_zh'])})"
+    rf"|\b(?:a|an|the|this|that)\s+(?:[\w-]+\s+){{0,2}}?(?:{_words(_P['anaphors_en'])})"
+)
 
 
 def extract(ctx) -> Iterable[Relation]:
@@ -60,17 +73,67 @@ def extract(ctx) -> Iterable[Relation]:
         return
     names = _company_names(ctx, reporter)
     own_keys = {reporter.key, *(match_key(n) for n in (reporter.text, reporter.label or "", *reporter.aliases))}
+    owners: dict[str, Mention] = {}  # section heading -> the company whose programme it titles
+    antecedents: list[Mention] = []  # the programmes "this project" / "the campaign" may refer to
+    titled = False  # whether they come from a title line rather than the sentence before
+    block_sents: list[Sentence] = []
     for sent in ctx.sentences:
+        if not block_sents or sent.block is not block_sents[-1].block:
+            antecedents, titled = _title_programmes(block_sents), True
+            block_sents = []
+        block_sents.append(sent)
         programmes = [m for m in sent.mentions if m.type == "Programme"]
-        if not programmes:
-            continue
         companies = sorted((m for m in sent.mentions if m.type == "Company"), key=lambda m: m.start)
         # the reporter under a short name (Alibaba Health) is the reporter
         companies = [_as(reporter, c) if c.key in own_keys or match_key(c.text) in own_keys else c
                      for c in companies]
+        if sent.block.kind == "heading":
+            owner = _section_owner(sent, programmes, companies, reporter, names)
+            if owner is not None:
+                owners[sent.block.text] = owner
+        default = owners.get(sent.block.heading) if sent.block.kind != "heading" else None
         for prog in programmes:
-            for runner in runners(sent, prog, reporter, companies, names):
+            for runner in runners(sent, prog, reporter, companies, names, default):
                 yield Relation(runner, PREDICATE, prog, sent.evidence())
+        if programmes:
+            antecedents, titled = programmes, False
+        elif antecedents:
+            yield from _anaphora(sent, antecedents, titled, reporter, companies, names)
+
+
+def _title_programmes(block_sents: list[Sentence]) -> list[Mention]:
+    """The programmes a block's first sentence may call "the campaign": those of the block
+    right before it when that block is a one-line title (“X” – the "Y" campaign)."""
+    if len(block_sents) != 1 or len(block_sents[0].text) > 160 or block_sents[0].text.rstrip()[-1:] in "。.!?！？":
+        return []  # a sentence of its own, not a title
+    return [m for m in block_sents[0].mentions if m.type == "Programme"]
+
+
+def _section_owner(sent: Sentence, programmes: list[Mention], companies: list[Mention],
+                   reporter: Mention, names: dict[str, Mention]) -> Mention | None:
+    """The company a heading presents a programme of (案例：菜鳥綠色快遞包裝回收計劃): the
+    programmes its section describes without naming a runner are that company's."""
+    for prog in programmes:
+        own = [c for c in companies if c.start == prog.start and c.end < prog.end] or _named_in(fold(prog.text), names)
+        if own and own[0].key != reporter.key:
+            return own[0]
+    return None
+
+
+def _anaphora(sent: Sentence, antecedents: list[Mention], titled: bool, reporter: Mention,
+              companies: list[Mention], names: dict[str, Mention]) -> Iterable[Relation]:
+    """A sentence that launches "the campaign" / 该项目 without naming it: its launchers run
+    the programmes the sentence before named, or the title right before its paragraph (only
+    there may "a health campaign" be the titled one)."""
+    m = _ANAPHOR.search(sent.folded)
+    if not m or (not titled and m.group(0)[:2].lower() in ("a ", "an")):
+        return
+    who, explicit = _decide(sent.folded, m.start(), m.end(), "", reporter, companies, sent.start, names, None)
+    if not explicit:
+        return
+    for prog in antecedents:
+        for runner in who:
+            yield Relation(runner, PREDICATE, prog, sent.evidence())
 
 
 def _as(reporter: Mention, m: Mention) -> Mention:
@@ -88,27 +151,54 @@ def _company_names(ctx, reporter: Mention) -> dict[str, Mention]:
 
 
 def runners(sent: Sentence, prog: Mention, reporter: Mention, companies: list[Mention],
-            names: dict[str, Mention] | None = None) -> list[Mention]:
-    """The companies that run ``prog`` according to its sentence (the reporter by default)."""
-    text = sent.folded
-    p0, p1 = prog.start - sent.start, prog.end - sent.start
-    spans = [(c, c.start - sent.start, c.end - sent.start) for c in companies]
-    own = [c for c, s, e in spans if s == p0 and e < p1] or _named_in(fold(prog.text), names or {})
-    if own:  # 菜鳥綠色快遞包裝回收計劃: the name says whose it is
-        return [reporter if own[0].key == reporter.key else own[0]]
+            names: dict[str, Mention] | None = None, default: Mention | None = None) -> list[Mention]:
+    """The companies that run ``prog`` according to its sentence: the reporter by default, or
+    ``default`` (the company whose programme titles the section) where the sentence names none."""
+    return _decide(sent.folded, prog.start - sent.start, prog.end - sent.start, fold(prog.text),
+                   reporter, companies, sent.start, names or {}, default)[0]
+
+
+def _decide(text: str, p0: int, p1: int, name: str, reporter: Mention, companies: list[Mention],
+            offset: int, names: dict[str, Mention], default: Mention | None) -> tuple[list[Mention], bool]:
+    """The runners of whatever stands at ``[p0, p1)`` of ``text``, and whether the sentence
+    says so itself (False when only the default applies)."""
+    spans = [(c, c.start - offset, c.end - offset) for c in companies]
+    own = ([c for c, s, e in spans if s == p0 and e < p1] or (_named_in(name, names) if name else [])
+           or _adjacent(text, p0, names))
+    if own:  # 菜鳥綠色快遞包裝回收計劃, 菜鸟「纸箱回收计划」: the name says whose it is
+        return [reporter if own[0].key == reporter.key else own[0]], True
     outside = [(c, s, e) for c, s, e in spans if e <= p0 or s >= p1]
     partners = co_runners(text, reporter, outside)
     subject = _launcher(text, p0, reporter, outside)
     if subject is None:
         owner = _owner(text, p0, reporter, outside)
         if owner is not None:
-            return [owner]
+            return [owner], True
         agent = _agent(text, p1, outside)
         if agent is not False:
-            return [agent] if agent is not None else []
-    elif subject.key != reporter.key and all(subject.key != c.key for c in partners):
-        return [subject]  # 京東集團統一開展的「X」: someone else launches it
-    return [reporter, *partners]
+            return ([agent] if agent is not None else []), True
+        speaks = any(c.key == reporter.key for c, _, _ in outside) or _SELF.search(text)
+        if default is not None and not speaks:
+            return [default], False
+        return [reporter, *partners], bool(partners)
+    if subject.key != reporter.key and all(subject.key != c.key for c in partners):
+        return [subject], True  # 京東集團統一開展的「X」: someone else launches it
+    return [reporter, *partners], True
+
+
+def _adjacent(text: str, p0: int, names: dict[str, Mention]) -> list[Mention]:
+    """A company the report names elsewhere printed right before the quoted name (菜鸟「X」)."""
+    if p0 == 0 or text[p0 - 1] not in "「『“\"":
+        return []
+    before = fold(text[:p0 - 1].rstrip())
+    hits = [n for n in names if before.endswith(n)]
+    if not hits:
+        return []
+    n = max(hits, key=len)
+    # only as the clause's subject (其中，菜鸟「X」已在……): 通过淘宝「X」 is a channel, not an owner
+    if not _CLAUSE_START.search(before[:len(before) - len(n)]):
+        return []
+    return [names[n]]
 
 
 def _named_in(name: str, names: dict[str, Mention]) -> list[Mention]:
