@@ -122,3 +122,45 @@ def test_standard_bodies_share_a_key_across_scripts_and_languages():
     assert committee_key("環境、社會及管治委員會") == committee_key("ESG Committee") == "esg-committee"
     assert committee_key("董事會") == committee_key("Board of Directors") == "board"
     assert committee_key("紀律管理委員會") == "纪律管理委员会"
+
+
+def test_an_owners_name_before_a_body_is_cut_and_kept_as_an_alias():
+    """阿里巴巴 starts a company name the report writes (阿里巴巴集团…) and is used often, so it
+    owns the body; 科技 is an ordinary word and stays in 科技伦理治理委员会."""
+    found = read_lines(["我们支持员工主动发起公益行动，形成了独特的由员工领导、选举的阿里巴巴公益委员会。",
+                        "阿里巴巴集团董事会可持续发展委员会负责整体领导和监督集团包括气候风险治理和碳中和目标规划在内的 ESG 战略及行动的实施。",
+                        "阿里巴巴集团董事会主席",
+                        "今年我们成立了科技伦理治理委员会，由集团首席技术官程立领导。"], "zh-Hans")
+    by_text = {m.text: m for m in found}
+    assert by_text["公益委员会"].aliases == ("阿里巴巴公益委员会",)
+    assert "科技伦理治理委员会" in by_text
+
+
+def test_without_evidence_of_a_company_the_prefix_stays():
+    assert names(["我们支持员工主动发起公益行动，形成了独特的由员工领导、选举的阿里巴巴公益委员会。"], "zh-Hans") \
+        == ["阿里巴巴公益委员会"]
+
+
+def test_a_defined_short_name_is_the_body_wherever_it_is_used():
+    found = read_lines(["集团风险管理委员会（下称“风管会”）",
+                        "- 风管会由集团 CEO 直接领导，是集团风险管理组织体系的最高控制和决策机构。"], "zh-Hans")
+    assert [(m.text, m.key) for m in found] == [("风险管理委员会", "risk-management-committee"),
+                                                ("风管会", "risk-management-committee"),
+                                                ("风管会", "risk-management-committee")]
+
+
+# Not from the seeds: short realistic sentences for boundaries the seeds do not exercise.
+@pytest.mark.parametrize("line, expected", [
+    ("我们持续深化可持续发展委员会的职能，公司积极推动ESG委员会履职。", ["可持续发展委员会", "ESG委员会"]),
+    ("集团不断加快推进安全生产委员会的建设。", ["安全生产委员会"]),
+    ("公司设立ESG推进委员会及内部审计委员会。", ["ESG推进委员会", "内部审计委员会"]),
+])
+def test_verbs_and_adverbs_by_their_part_of_speech_end_a_name(line, expected):
+    assert names([line], "zh-Hans") == expected
+
+
+def test_english_defined_acronym():
+    """Not from the seeds: (the "RMC") after a body's name."""
+    found = read_lines(['The Risk Management Committee (the "RMC") oversees the risk management system.',
+                        "The RMC meets quarterly."], "en")
+    assert [m.key for m in found] == ["risk-management-committee"] * 3

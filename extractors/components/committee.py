@@ -4,7 +4,11 @@ committees, working and leading groups.
 A committee name is a noun phrase ending in a head-word (委员会, 小组, Committee, ...). The
 head-word is easy; the work is the left boundary: the name runs left over the modifier until a
 verb, determiner, punctuation or another body's name stops it (下设审核委员会、薪酬委员会及提名
-委员会 gives three names; 藥事管理與藥物治療學委員會 keeps its 與). Government and international
+委员会 gives three names; 藥事管理與藥物治療學委員會 keeps its 與). Verbs and adverbs are known by
+jieba's dictionary tags (持续深化|可持续发展委员会), except the governance functions that name a
+body (审核, 提名) and the word right before the head-word. A company's own name before the
+modifier (阿里巴巴公益委员会) is its owner, cut from the name and kept as an alias, when the
+report also writes it as the start of a company name. Government and international
 bodies named like committees (国家卫生健康委员会, CPC Central Committee) are left to the
 organisation recogniser.
 
@@ -12,7 +16,8 @@ Keys: the standard bodies get canonical keys from a bilingual table (审核委�
 Audit Committee -> ``audit-committee``), others their folded name. Over a whole report
 (``pipe``) a bare 工作小组 takes the key of the report's one named 工作小组, and an owner-prefixed
 name (阿里健康董事会风险管理委员会, Alibaba Health Philanthropy Committee) the key of the
-shorter name the report also uses.
+shorter name the report also uses; a short name the report defines right after a body's
+name (集团风险管理委员会（下称"风管会"）, (the "RMC")) is that body wherever it is used.
 """
 from __future__ import annotations
 
@@ -21,6 +26,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+import jieba.posseg
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -31,6 +37,8 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
 # CJK words before a Latin acronym that opens the name are not part of it (稳固ESG工作小组).
 _LEADING_ACRONYM = re.compile(r"[\u3400-\u9fff]+ ?([A-Z]{2,})")
+#: jieba's dictionary part-of-speech tags (word -> tag); the doc's tokens come from jieba too.
+_TAGS = jieba.posseg.dt.word_tag_tab
 
 
 @dataclass
@@ -45,6 +53,7 @@ class Found:
     key: str | None = None
     alias_of: "Found | None" = None  # a short name in brackets right after the full one
     label: str | None = None  # the full name when a line break cut the surface text
+    aliases: tuple[str, ...] = ()  # the name with its owner's name, as printed
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +87,8 @@ class _ZhRules:
         self.complete = set(p["complete_heads"])
         self.fixed = sorted(p["fixed_modifiers"], key=len, reverse=True)
         self.stops = set(p["left_stops"])
+        self.stop_tags = set(p["pos_stop_tags"])
+        self.name_verbs = set(p["name_verbs"])
         self.conj = set(p["conjunctions"])
         self.unit_end = sorted(set(p["unit_endings"]) | set(p["heads"]) | self.complete, key=len, reverse=True)
         self.owners = sorted(set(p["owner_words"]) | self.complete, key=len, reverse=True)
@@ -100,7 +111,8 @@ class _ZhRules:
                 i -= len(fixed)
                 continue
             tok = token_ends.get(i)
-            if tok is not None and (tok in self.stops or self.measure.match(tok)):
+            if tok is not None and (tok in self.stops or self.measure.match(tok)
+                                    or (i < hs and self.function_word(tok))):
                 break
             c = text[i - 1]
             if c in self.conj:
@@ -122,6 +134,13 @@ class _ZhRules:
         while i < hs and text[i] == " ":
             i += 1
         return i
+
+    def function_word(self, tok: str) -> bool:
+        """A verb, adverb, preposition, pronoun... by jieba's dictionary tag, that is not one of
+        the governance functions that name a body (审核, 提名) nor a conjunction inside a name."""
+        if tok in self.name_verbs or tok in self.conj:
+            return False
+        return _TAGS.get(tok) in self.stop_tags
 
     def strip_owner(self, text: str, s: int, hs: int) -> int:
         """Cut the name after the last owner word or board in it (本公司董事会薪酬委员会 ->
@@ -296,6 +315,79 @@ def _mend_wrapped(docs: list[Doc], found: list[list[Found]]) -> None:
                     break
 
 
+_OWNER_SUFFIX = r"(?:集团|公司|控股|股份|有限|[\u3400-\u9fff]{0,10}?有限公司)"
+_WORD_START = r"(?:^|(?<=[^\u3400-\u9fff])|(?<=[的与和及由在]))"
+
+
+def _cut_owner_names(docs: list[Doc], found: list[list[Found]]) -> None:
+    """A company's own name before a body's name (阿里巴巴公益委员会, 京东健康可持续发展委员会)
+    is its owner, not part of the name, when the report also writes that name as the start of
+    a company name (阿里巴巴集团, 京东健康股份有限公司) and often. The printed name stays as an
+    alias."""
+    report = "\n".join(d.text for d in docs)
+    verdicts: dict[str, bool] = {}
+
+    def owner(p: str) -> bool:
+        if p not in verdicts:
+            verdicts[p] = report.count(p) >= 3 and re.search(
+                _WORD_START + re.escape(p) + _OWNER_SUFFIX, report, re.M) is not None
+        return verdicts[p]
+
+    for doc, fs in zip(docs, found):
+        tokens = {t.idx: t.text for t in doc}
+        for f in fs:
+            if f.bare or f.label or f.head == f.name or not _proper(tokens.get(f.start, "")):
+                continue
+            mod_end = f.end - len(f.head)
+            for cut in sorted((i for i in tokens if f.start + 2 <= i <= mod_end - 2), reverse=True):
+                prefix = doc.text[f.start:cut]
+                if _CJK.search(prefix) and owner(prefix):
+                    original = doc.user_data.get("original", doc.text)
+                    f.aliases = (original[f.start:f.end],)
+                    f.start, f.name = cut, doc.text[cut:f.end]
+                    break
+
+
+def _proper(token: str) -> bool:
+    """A token that reads as (the start of) a proper name: tagged as a person, place or
+    organisation name by jieba's dictionary, or unknown to it (阿里巴巴, 京东, 美团; not 科技)."""
+    return bool(_CJK.match(token)) and _TAGS.get(token, "nz") in ("nr", "nrt", "ns", "nt", "nz")
+
+
+# A short name the report defines for a body right after its full name: （下称"风管会"）,
+# (the "RMC").
+_DEFINED_ZH = re.compile(r"\s*[（(]\s*(?:(?:以下|下文)?(?:简称|称为|统称|称)|下称)\s*[：:]?\s*[“「\"『]?"
+                         r"(?P<x>[^”」\"』）)\s，,、]{2,10}?)[”」\"』]?\s*[）)]"
+                         r"|\s*[（(]\s*[“「\"『](?P<q>[^”」\"』）)\s，,、]{2,10})[”」\"』]\s*[）)]")
+_DEFINED_EN = re.compile(r"\s*\(\s*(?:the\s+|hereinafter\s+(?:referred\s+to\s+as\s+)?(?:the\s+)?)?[“\"]"
+                         r"(?P<x>[A-Z]{2,8})[”\"]\s*\)")
+
+
+def _defined_short_names(docs: list[Doc], found: list[list[Found]], lang: str) -> None:
+    """Every use of a short name the report defines for a body (风管会, RMC) is that body.
+    Only a short name shaped like a body's (ending like one, or an acronym) counts."""
+    rx = _DEFINED_EN if lang == "en" else _DEFINED_ZH
+    generic = set(patterns()["zh"]["generic"])
+    defined: dict[str, Found] = {}
+    for doc, fs in zip(docs, found):
+        for f in fs:
+            m = rx.match(doc.text, f.end)
+            x = m and (m.group("x") or (m.groupdict().get("q")))
+            if x and x not in generic and x != f.name and (
+                    re.fullmatch(r"[A-Z]{2,8}", x) or x[-1] in "会组委"):
+                defined.setdefault(x, f)
+    if not defined:
+        return
+    alternation = "|".join(re.escape(x) for x in sorted(defined, key=len, reverse=True))
+    rx_use = re.compile(rf"(?<![A-Za-z])(?:{alternation})(?![A-Za-z])")
+    for doc, fs in zip(docs, found):
+        taken = [(f.start, f.end) for f in fs] + [(s.start_char, s.end_char) for s in spans_of(doc)]
+        for m in rx_use.finditer(doc.text):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                fs.append(Found(m.start(), m.end(), m.group(), m.group(), alias_of=defined[m.group()]))
+        fs.sort(key=lambda f: f.start)
+
+
 def _owner_prefix(prefix: str, report: str) -> bool:
     """Whether an English ``prefix`` before a committee name is its owner's name (Alibaba
     Health) rather than a modifier (Risk): a Title-case phrase frequent in the report."""
@@ -322,7 +414,8 @@ class CommitteeRecogniser:
                 if f.bare:
                     continue
                 f.key = committee_key(f.name)
-            add_span(doc, f.start, f.end, "Committee", f.key, label=f.label)
+            add_span(doc, f.start, f.end, "Committee", f.key, label=f.label,
+                     attrs={"aliases": f.aliases} if f.aliases else None)
 
     def __call__(self, doc: Doc) -> Doc:
         found = self._find(doc)
@@ -336,6 +429,8 @@ class CommitteeRecogniser:
         found = [self._find(d) for d in docs]
         if self.lang != "en":
             _mend_wrapped(docs, found)
+            _cut_owner_names(docs, found)
+        _defined_short_names(docs, found, self.lang)
         _resolve(found, [d.text for d in docs], self.lang)
         for doc, fs in zip(docs, found):
             self._add(doc, fs)
