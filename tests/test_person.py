@@ -60,3 +60,26 @@ def test_english_honorifics():
 ])
 def test_surname_shaped_text_is_not_a_person(line):
     assert persons([line]) == []
+
+
+# Not from the seeds (they name members only in director tables): short realistic sentences.
+@pytest.mark.parametrize("line, lang, expected", [
+    ("提名委員會由張偉、劉洋及趙敏組成。", "zh-Hant", ["張偉", "劉洋", "趙敏"]),
+    ("提名委員會成員為周明、林華及何芳，其中周明為主席。", "zh-Hant", ["周明", "林華", "何芳", "周明"]),
+    ("独立非执行董事王芳担任ESG委员会成员。", "zh-Hans", ["王芳"]),
+    ("The members of the Audit Committee are Li Ming, Wang Fang and Chen Qiang.", "en",
+     ["Li Ming", "Wang Fang", "Chen Qiang"]),
+    ("Mr. Zhang Wei Executive Director Chairman of the Board", "en", ["Zhang Wei"]),
+    ("Ms. Wang Fang Independent Non-executive Director Audit Committee Chairman", "en", ["Wang Fang"]),
+])
+def test_member_lists_and_name_edges(line, lang, expected):
+    assert persons([line], lang) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "工作組由安全、環境及質量部門組成，定期向管理層匯報。",
+    "ESG工作小組成員包括各業務部門負責人。",
+    "該委員會由本公司董事長、總工程師、法務負責人及各一線負責人等組成",  # seed 003
+])
+def test_a_list_of_departments_or_roles_is_no_list_of_names(line):
+    assert persons([line]) == []

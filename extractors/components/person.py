@@ -7,9 +7,12 @@ taken where the report puts it in a governance context:
   ``非執行董事 Qingqing Yi 男`` (a name cell beside a gender cell or after a role cell);
 - a title right before or after it: ``首席技術官程立領導``, ``張勇先生``, ``Mr. Cao Yu``,
   ``chaired by ...``, ``Cao Yu, chair of ...``;
+- a list of a body's members: ``成員包括A、B及C``, ``由A、B及C組成``, ``the members of X are A,
+  B and C``, ``comprises ... namely A, B and C`` (every item a plausible name, or none);
 - over the whole report (``pipe``): a line holding only a name under a line ending with a
   role (the signature under a letter: ``阿里健康主席兼首席執行官`` / ``朱順炎``), or a column of
-  bare names in a board section (a flattened director table).
+  bare names in a board section (a flattened director table); and every other use of a name
+  found so, where it stands as a word of its own (其中周明為主席).
 
 Chinese names need a surname from the gazetteer and must not be an ordinary word of jieba's
 dictionary; the key is the folded name, so 劉強東 and 刘强东 are one person.
@@ -64,6 +67,13 @@ class _ZhNames:
         roles = "|".join(re.escape(r) for r in self.role_list)
         self.after_role_cell = re.compile(rf"(?:{roles})\s+({cell})(?=\s+\S|\s*$)")
         self.before_role_cell = re.compile(rf"^\s*({cell})\s+(?=(?:{roles}))")
+        cues = "|".join(re.escape(c) for c in p["member_list_cues"])
+        self.list_cue = re.compile(rf"(?P<strong>(?:{cues})\s*[:：]?)\s*|(?P<by>由)(?=[^，。；]{{2,40}}?(?:组成|担任|出任))")
+        hon = "|".join(p["honorifics"])
+        note = r"(?:[（(][^）)]{0,20}[）)])?"
+        self.item_end = re.compile(rf"\s*(?:{hon})?\s*{note}\s*(?:[、，,和及与]|以及|等|共同|组成|担任|出任|[。；;）)]|\s|$)")
+        self.item_sep = re.compile(rf"\s*(?:{hon})?\s*{note}\s*(?:[、，,和及与]|以及)\s*")
+        self.list_close = re.compile(rf"\s*(?:{hon})?\s*{note}\s*(?:等\s*)?(?:共同)?(?:组成|(?P<one>担任|出任))")
 
     def surname_len(self, name: str) -> int:
         for c in self.compound:
@@ -96,13 +106,21 @@ class _ZhNames:
             return True
         return any(text.startswith(w, i) for w in self.right)
 
+    def ends_cleanly(self, text: str, s: int, e: int) -> bool:
+        """A name ``text[s:e]`` at a right boundary that no boundary word straddles
+        (王芳担任: 王芳, not 王芳担 before 任)."""
+        if not self.at_right_boundary(text, e):
+            return False
+        return not any(text.startswith(w, k) for k in range(s + 2, e) for w in self.right
+                       if len(w) > 1 and k + len(w) > e)
+
     def after_title(self, text: str) -> Iterator[tuple[int, int]]:
         """Names right after a role word (首席技術官程立領導, 主席兼首席執行官張勇在此)."""
         for m in self.roles.finditer(text):
             s = m.end()
             for n in (4, 3, 2):
                 name = text[s:s + n]
-                if len(name) == n and self.valid(name) and self.at_right_boundary(text, s + n):
+                if len(name) == n and self.valid(name) and self.ends_cleanly(text, s, s + n):
                     yield s, s + n
                     break
 
@@ -122,6 +140,13 @@ class _ZhNames:
                     yield s, e
                     break
 
+    def standalone(self, text: str, s: int, e: int) -> bool:
+        """``text[s:e]`` stands as a word: a clean left edge (start, no CJK, a function
+        character or a title before it) and a clean right one."""
+        left = s == 0 or not re.match(rf"[{_CJK}A-Za-z]", text[s - 1]) \
+            or text[s - 1] in self.function_chars or self.ends_with_role(text[:s])
+        return left and self.ends_cleanly(text, s, e)
+
     def in_cells(self, text: str) -> Iterator[tuple[int, int]]:
         """Names in a director-table row: before a gender cell, after a role cell, or opening
         a row whose next cell is a role."""
@@ -131,9 +156,31 @@ class _ZhNames:
                 if re.fullmatch(_LATIN_NAME, name) or self.valid(name, strict=False):
                     yield m.span(1)
 
+    def member_lists(self, text: str) -> Iterator[tuple[int, int]]:
+        """Names listed as a body's members: 成員包括A、B及C, 分別為A、B, 由A、B及C組成,
+        由A擔任. Every item must be a plausible name, or none is taken."""
+        for m in self.list_cue.finditer(text):
+            items, i = [], m.end()
+            while True:
+                item = next(((i, i + n) for n in (2, 3, 4) if self.valid(text[i:i + n])
+                             and self.item_end.match(text, i + n)), None)
+                if item is None:
+                    break
+                items.append(item)
+                sep = self.item_sep.match(text, item[1])
+                if not sep:
+                    break
+                i = sep.end()
+            closer = self.list_close.match(text, items[-1][1]) if items else None
+            if m.group("by") and not closer:
+                continue  # 由… must end in 組成/擔任/出任
+            if items and (len(items) >= 2 or m.group("strong") or (closer and closer.group("one"))):
+                yield from items
+
     def find(self, text: str, word_starts: set[int] | None = None) -> list[tuple[int, int]]:
         found = set(self.in_cells(text)) | set(self.after_title(text))
         found |= set(self.before_honorific(text, word_starts or set()))
+        found |= set(self.member_lists(text))
         return _drop_nested(found)
 
     def bare(self, text: str) -> list[tuple[int, int]]:
@@ -165,6 +212,10 @@ class _EnNames:
         self.name_role = re.compile(rf"\b({_LATIN_NAME}),\s+(?i:(?:the\s+|our\s+)?(?:{roles}|chair|chairman|chairperson|director|founder))\b")
         # a table row opening with the name, then the title or gender cell
         self.row_start = re.compile(rf"^\s*({_LATIN_NAME}?)\s+(?=(?i:{roles}|male|female)\b)")
+        self.list_cue = re.compile(r"\b(?:members?\s+(?:of\s+[^.;]{0,60}?\s+)?(?:are|is|include|includes)|"
+                                   r"comprises?|consists?\s+of|(?:is|are)\s+composed\s+of|namely)\s*:?\s*")
+        self.list_item = re.compile(rf"(?:(?:{hon})\.?\s+)?({_LATIN_NAME})(?:\s*\([^)]{{0,30}}\))?")
+        self.list_sep = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|;\s*)")
 
     def valid(self, name: str, strict: bool = True) -> bool:
         return bool(re.fullmatch(_LATIN_NAME, name)) and not any(w in self.not_names for w in name.split())
@@ -178,13 +229,40 @@ class _EnNames:
         t = text.strip().rstrip(_PUNCT_END)
         return len(t) <= 40 and any(t == r or t.startswith(r + " ") or t.startswith(r + " and") for r in self.role_list)
 
+    def trimmed(self, text: str, s: int, e: int) -> tuple[int, int] | None:
+        """The name at ``text[s:e]``, without the title words a table row runs into it
+        (Mr. Zhang Wei Executive Director: Zhang Wei)."""
+        while not self.valid(text[s:e]):
+            cut = text.rfind(" ", s, e)
+            if cut < 0:
+                return None
+            e = cut
+        return s, e
+
+    def member_lists(self, text: str) -> Iterator[tuple[int, int]]:
+        """Names listed after "the members of X are", "comprises", "namely" (two or more)."""
+        for m in self.list_cue.finditer(text):
+            items, i = [], m.end()
+            while (item := self.list_item.match(text, i)) and self.valid(item.group(1)):
+                items.append(item.span(1))
+                sep = self.list_sep.match(text, item.end())
+                if not sep:
+                    break
+                i = sep.end()
+            if len(items) >= 2:
+                yield from items
+
     def find(self, text: str, word_starts: set[int] | None = None) -> list[tuple[int, int]]:
-        found = set()
+        found = set(self.member_lists(text))
         for rx in (self.honorific, self.chaired_by, self.name_role, self.row_start):
             for m in rx.finditer(text):
-                if self.valid(m.group(1)):
-                    found.add(m.span(1))
+                span = self.trimmed(text, *m.span(1))
+                if span:
+                    found.add(span)
         return _drop_nested(found)
+
+    def standalone(self, text: str, s: int, e: int) -> bool:
+        return not re.match(r"[A-Za-z]", text[s - 1:s]) and not re.match(r"[A-Za-z]", text[e:e + 1])
 
     def bare(self, text: str) -> list[tuple[int, int]]:
         m = re.fullmatch(rf"\s*({_LATIN_NAME})\s*", text)
@@ -232,9 +310,30 @@ class PersonRecogniser:
                 extra[i] = spans  # a signature: the name under or over its title
         if self.lang != "en":
             extra.update(self._name_columns(docs, bare))
-        for i, doc in enumerate(docs):
-            self._add(doc, self.names.find(doc.text, {t.idx for t in doc}) + extra.get(i, []))
+        found = [self.names.find(doc.text, {t.idx for t in doc}) + extra.get(i, []) for i, doc in enumerate(docs)]
+        again = self._known_again(docs, found)
+        for doc, spans, more in zip(docs, found, again):
+            self._add(doc, spans + more)
             yield doc
+
+    def _known_again(self, docs: list[Doc], found: list[list[tuple[int, int]]]) -> list[list[tuple[int, int]]]:
+        """Other uses of a name the report gives a governance context somewhere (其中周明為主席
+        after 成員為周明、林華及何芳), where the name stands on its own: not inside a longer word."""
+        names = {d.text[s:e] for d, spans in zip(docs, found) for s, e in spans}
+        names = {n for n in names if self.names.valid(n)}
+        if not names:
+            return [[] for _ in docs]
+        rx = compile_alternation(names)
+        out = []
+        for doc, spans in zip(docs, found):
+            text, more = doc.text, []
+            for m in rx.finditer(text):
+                s, e = m.span()
+                if any(a < e and s < b for a, b in spans) or not self.names.standalone(text, s, e):
+                    continue
+                more.append((s, e))
+            out.append(more)
+        return out
 
     def _name_columns(self, docs: list[Doc], bare: list) -> dict[int, list[tuple[int, int]]]:
         """Runs of three or more bare names, most of them plain Chinese names, in a board
