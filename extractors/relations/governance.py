@@ -7,17 +7,27 @@ Reports describe their governance in a few recurring shapes; each rule reads one
   bodies set up under another company's body belong to that company too.
 - reportsTo: 董事會下設審核委員會、薪酬委員會及提名委員會 (each body listed after 下設 is under
   the one before it), 該工作小組向董事會匯報 / X reports to the Board (the subject is under
-  the addressee), 董事會風險管理委員會 (a board committee named with its board), and org
-  charts flattened to lines (a body alone on a line, then lines holding only bodies).
+  the addressee; A、B及C均向董事會負責: each of them), 董事會風險管理委員會 / 董事會層面的X /
+  董事會轄下的X (a board committee named with its board), org charts flattened to lines (a
+  body alone on a line, then lines holding only bodies), and the lines under a board's
+  sentence that announces its committees (…設有四個委員會，包括：) when the list itself is lost:
+  its items and the notes under it (¹ 薪酬委員會的所有成員…).
 - chairedBy / memberOf: director tables, whose rows PDF extraction spreads over several lines
   (獨立非執行董事兼薪酬委員會主席 / 李玲 女 / 薪酬委員會主席、審計委員會成員): a row is the
   person's line with the role lines before it and the lines after it up to the next row; a
   body it names with 主席 after it is chaired by the person, any body it names has the person
   as member; a director (董事) is a member of the board, and a 主席 that follows no body is
-  the board's chair. Sentences: 審計委員會主席陳興垚, 由X擔任主席, X, chair of Y, chaired by X,
-  and a body led by an executive role (首席執行官領導的風險管理委員會) whose one holder the
-  report names elsewhere. A column of bare names in a board section (a flattened director
-  list) are board members; a name alone under a chairman's title (a signed letter) chairs it.
+  the board's chair (English rows: Chairman of the Board, Member of the Audit Committee).
+  Sentences: 審計委員會主席陳興垚, X主席由Y擔任, 由X擔任主席, A擔任X委員/主席, X由A、B及C組成,
+  成員包括/分別為A（主席）、B, X, chair of Y, chaired by (our CEO,) Mr. X, the members of X
+  are …, X comprises … namely A (Chairman), B and C; an executive role stands for its one
+  holder the report names elsewhere (首席財務官、首席技術官出任風管會委員). A body only "led by"
+  someone (首席執行官領導的風險管理委員會, led by) is chaired by them unless the report states
+  its chair. A column of bare names in a board section (a flattened director list) are board
+  members; a name alone under a chairman's title (a signed letter) chairs it.
+
+  Being chair is not taken to imply membership: memberOf comes only where membership is
+  stated (a row's cells, a member list, 委員/member), as the seed golds annotate it.
 """
 from __future__ import annotations
 
@@ -37,6 +47,7 @@ BOARD = "board"  # the canonical key of a board of directors (patterns/committee
 
 _CHAIR_ZH = r"主席|主任|召集人|组长|董事长|牵头人"
 _CHAIR_AFTER = re.compile(rf"\s*[（(]?\s*(?:{_CHAIR_ZH}|[Cc]hair(?:man|woman|person)?\b)")
+_CHAIR_BEFORE_EN = re.compile(r"\b(?:[Cc]hair(?:man|woman|person)?|[Hh]ead)\s+of\s+(?:the\s+)?$")
 _DIRECTOR = re.compile(r"董事(?!会|局)|\b[Dd]irector\b")
 _BOARD_CHAIR = re.compile(r"(?<!副)(?:主席|董事长)|\bChair(?:man|woman|person)?\b")
 # A line that opens a director row with the person's title.
@@ -46,10 +57,22 @@ _GENDER_CELL = re.compile(r"(?:^|\s)[男女](?:\s|$)|\b(?:Male|Female)\b")
 _ZH_SEP = re.compile(r"\s*(?:[、/,]|和|及|与|以及|暨|and|&)?\s*")
 _EN_SEP = re.compile(r"\s*(?:,|and|&|,\s*and)?\s*(?:the\s+)?")
 
-_UNDER_ZH = re.compile(r"下设(?:有|了|的)?|下辖")
+_UNDER_ZH = re.compile(r"下设(?:有|了|的)?|下辖|(?:辖下|属下|下属)的?")
+# 董事會層面的可持續發展委員會 / 在董事會層面設立X: a board-level body is under the board.
+_BOARD_LEVEL_ZH = re.compile(r"\s*(?:层面|层级|级别|级)?\s*(?:的|之)?\s*(?:设立|成立|设有|设置)?\s*(?:了|的)?\s*")
 # 董事會已成立X: a body that sets up another, right before the verb.
-_SETS_UP_ZH = re.compile(r"(?:内|之下|下面|下)?(?:已经|已|亦|还|正式|专门|于[^，。；]{1,10}?)?(?:成立|设立|设置|组建|设有)"
-                         r"(?:了)?(?:专门|专项|一个)?(?:的)?")
+_SETS_UP_ZH = re.compile(r"(?:内|之下|下面|下)?(?:(?:已经|已|亦|还|正式|专门|目前|现已|现时|现|共|一共|于[^，。；]{1,10}?)\s*)*"
+                         r"(?:成立|设立|设置|组建|设有)(?:了)?(?:专门|专项|一个)?(?:的)?")
+# What may stand between 下設/設有 and the list of bodies: a count and a colon
+# (下設四個專門委員會：審核委員會、…).
+_COUNT_ZH = re.compile(r"\s*(?:[一二三四五六七八九十两\d]+\s*个|以下|下列|如下)?\s*(?:专门|专业|董事会?)?(?:委员会)?"
+                       r"\s*(?:[，,]?\s*(?:包括|分别为|分别是|即|如下))?\s*[:：]?\s*")
+# A sentence that ends by announcing a list of the board's committees (董事會目前設有四個委員會，
+# 包括：/ The Board has established the following committees:); the list follows on lines
+# of its own, as items or as notes under a chart.
+_LIST_INTRO = re.compile(r"(?:设有|下设|设立|成立|组建|包括|如下|以下|下列|established|set\s+up|formed|has|have|maintains?)"
+                         r"[^。；.;]*(?:委员会|committees?)[^。；.;]*[:：]\s*$", re.I)
+_LIST_ITEM = re.compile(r"\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰*•●·▪■◆\-–]|\(?\d{1,2}[).、]|(?:注|附注|备注|Notes?)\s*\d*\s*[:：.]?)")
 # 委員會下設…: the body the sentence before named.
 _ANAPHOR_ZH = re.compile(r"\s*(?:该|此|本|其)?(?:委员会|小组|工作组)")
 _REPORT_ZH = re.compile(r"(?:向|对)\s*(?:本公司|公司|本集团|集团)?(?P<to>[^，。；]{1,40}?)(?:汇报|报告|负责|述职)")
@@ -63,21 +86,37 @@ _SAME_SUBJECT = re.compile(r"\s*(?:并|并且|且|同时|直接|定期|每年|�
 _SETS_UP_EN = re.compile(r"\b(?:has\s+|have\s+)?(?:established|set\s+up|formed|delegated\b[^.;]{0,60}?\bto)"
                          r"\s+(?:the\s+|three\s+|four\s+|five\s+)?(?:(?:board\s+)?committees?\s*(?:[:,]|namely|including)?\s*(?:the\s+)?)?", re.I)
 
-_CHAIRED_BY_ZH = re.compile(rf"由(?P<who>[^，。；]{{1,30}}?)(?:先生|女士|博士)?(?:担任|出任)[^，。；]{{0,12}}?(?:{_CHAIR_ZH})")
+_CHAIRED_BY_ZH = re.compile(rf"由(?P<who>[^，。；]{{1,30}}?)(?:先生|女士|博士)?(?:担任|出任|任)[^，。；]{{0,12}}?(?:{_CHAIR_ZH})")
 _LED_BY_ZH = re.compile(r"由(?P<who>[^，。；]{1,30}?)(?:领导|牵头|主持|带领)")
 _LEADS_ZH = re.compile(r"(?P<who>[^，。；由]{1,30}?)(?:领导|牵头|主持|带领)的\s*(?:本公司|本集团|公司|集团)?\s*$")
-_MEMBERS_ZH = re.compile(r"\s*(?:的)?(?:成员|委员)(?:包括|为|有|是|：|:)")
+_MEMBERS_ZH = re.compile(r"\s*(?:的)?(?:成员|委员|组员)(?:分别)?(?:包括|为|有|是|：|:)\s*[：:]?")
+# …，其中周明為主席: a person of the sentence named the body's chair without naming the body
+_PERSON_CHAIR_ZH = re.compile(rf"\s*(?:先生|女士|博士)?\s*(?:为|是|担任|出任|任)\s*(?:该委员会|委员会|小组)?\s*(?:{_CHAIR_ZH})")
+_COMPOSED_ZH = re.compile(r"(?:[（(][^）)]*[）)])?[^，。；]{0,12}?[，,]?\s*由(?P<who>[^。；]*?)(?:等)?\s*(?:共同)?组成"
+                          r"(?:\s*[，,：:]\s*(?:其中\s*)?(?:分别为|分别是|包括|即|成员为|成员包括)\s*[：:]?(?P<list>[^。；]*))?")
+_CHAIR_BY_ZH = re.compile(rf"\s*(?:{_CHAIR_ZH})\s*(?:一职|职务)?\s*由(?P<who>[^，。；]{{1,30}}?)(?:先生|女士|博士)?\s*(?:担任|出任)")
+# A擔任/出任/為 [the body] 委員/主席: the verb before the body, the role after it.
+_TAKES_ROLE_ZH = re.compile(r"(?:先生|女士|博士)?\s*(?:担任|出任|兼任|获委任为|获任命为|当选为?|任|为|是)\s*"
+                            r"(?:本公司|本集团|公司|集团)?\s*(?:董事会)?\s*$")
+_ROLE_AFTER_ZH = re.compile(rf"\s*(?:(?P<chair>(?<!副)(?:{_CHAIR_ZH}))|副主席|副主任|副组长|委员|成员|组员)(?!会)")
 _OWNER_EN = r"(?:(?:[A-Z][\w&.\-]*\s+){0,4}[A-Z][\w&.\-]*(?:’s|'s)\s+)?"
 _CHAIR_OF_EN = re.compile(rf"\s*,?\s*(?:the\s+|our\s+)?(?:chair|chairman|chairwoman|chairperson|head|leader)"
                           rf"\s+of\s+(?:the\s+)?{_OWNER_EN}", re.I)
-_CHAIRED_BY_EN = re.compile(r"\s*,?\s*(?:which\s+|that\s+)?(?:is\s+|was\s+)?(?:chaired|led|headed)\s+by\s+"
-                            r"(?:(?:Mr|Ms|Mrs|Dr|Prof|Professor)\.?\s+)?", re.I)
+_CHAIRED_BY_EN = re.compile(r"\s*,?\s*(?:which\s+|that\s+)?(?:is\s+|was\s+)?(?:chaired|led|headed)\s+by\s+", re.I)
+# The members of Y are …, Y comprises / consists of … (namely) …
+_MEMBERS_AFTER_EN = re.compile(r"\b(?:comprises|consists\s+of|is\s+composed\s+of|is\s+made\s+up\s+of|"
+                               r"(?:whose\s+|its\s+)?members\s+(?:are|include))\b", re.I)
+_MEMBERS_BEFORE_EN = re.compile(r"\bmembers\s+of\s+(?:the\s+|our\s+)?$", re.I)
+_AND_CHAIRED_BY_EN = re.compile(r"(?:,\s*|\band\s+)(?:is|was)\s+(?:chaired|led|headed)\s+by\s+", re.I)
+# chaired by [our Chief Executive Officer,] [Mr.] X
+_APPOSITION_EN = re.compile(r"(?:(?:our|the|its|their)\s+[A-Za-z\- ]{2,50}?,\s*)?(?:(?:Mr|Ms|Mrs|Dr|Prof|Professor)\.?\s+)?")
+_ARE_EN = re.compile(r"\s+(?:are|include|were)\b", re.I)
 # Executive Directors: Mr. A (Chairman), Mr. B and Ms. C / 執行董事：王先生（主席）、李女士
 _DIRECTOR_LIST = re.compile(r"(?:独立非执行董事|非执行董事|执行董事|独立董事|(?:Independent\s+)?(?:[Nn]on-)?[Ee]xecutive\s+"
                             r"[Dd]irectors?)\s*(?:[:：]|包括|为|are|include)\s*(?:(?:Mr|Ms|Mrs|Dr|Prof|Professor)\.?\s+)?")
 _NOTE = r"\s*(?:先生|女士|博士)?\s*(?:[（(][^）)]{0,20}[）)])?"
 _PERSON_SEP = re.compile(rf"{_NOTE}\s*(?:[、,，;；]|和|及|与|,?\s*and)?\s*(?:(?:Mr|Ms|Mrs|Dr|Prof|Professor)\.?\s+)?")
-_CHAIR_NOTE = re.compile(r"\s*(?:先生|女士|博士)?\s*[（(]\s*(?:主席|董事长|Chairman|Chairwoman|Chairperson|Chair)\s*[）)]")
+_CHAIR_NOTE = re.compile(r"\s*(?:先生|女士|博士)?\s*[（(]\s*(?:主席|董事长|主任|召集人|组长|(?i:chairman|chairwoman|chairperson|chair))\s*[）)]")
 _MEMBER_OF_EN = re.compile(rf"\s*,?\s*(?:is|was|as|serves\s+as)?\s*(?:a\s+|the\s+)?members?\s+of\s+(?:the\s+)?{_OWNER_EN}",
                            re.I)
 
@@ -175,6 +214,7 @@ def _reports_to(view: _View) -> Iterator[Relation]:
                 yield Relation(child, "reportsTo", parent, sent.evidence())
         last = coms[-1] if coms else last
     yield from _org_charts(view)
+    yield from _lists_below(view)
 
 
 def _zh_reports_to(text: str, sent: Sentence, coms: list[Mention],
@@ -184,21 +224,22 @@ def _zh_reports_to(text: str, sent: Sentence, coms: list[Mention],
         if parent is None and _ANAPHOR_ZH.fullmatch(text[:m.start()]):
             parent = antecedent
         if parent is not None:
-            for child in _listed(text, sent, coms, m.end(), _ZH_SEP):
+            for child in _listed(text, sent, coms, _COUNT_ZH.match(text, m.end()).end(), _ZH_SEP):
                 yield child, parent
     for m in _SETS_UP_ZH.finditer(text):  # 董事會已成立ESG委員會
         before = [c for c in coms if _local(sent, c)[1] == m.start()]
         if before:
-            for child in _listed(text, sent, coms, m.end(), _ZH_SEP):
+            for child in _listed(text, sent, coms, _COUNT_ZH.match(text, m.end()).end(), _ZH_SEP):
                 yield child, before[-1]
-    for m in _REPORT_ZH.finditer(text):  # 該工作小組向董事會及高級管理層匯報
+    for m in _REPORT_ZH.finditer(text):  # 該工作小組向董事會及高級管理層匯報 / A、B及C均向董事會負責
         subject = _subject_before(text, sent, coms, m.start())
         if subject is not None:
             for parent in _listed(text, sent, coms, m.start("to"), _ZH_SEP):
                 if _local(sent, parent)[1] <= m.end("to"):
-                    yield subject, parent
+                    yield from ((c, parent) for c in _list_ending(text, sent, coms, subject, _ZH_SEP))
     for a, b in zip(coms, coms[1:]):  # 董事會風險管理委員會
-        if a.key == BOARD and a.end == b.start:
+        gap = text[_local(sent, a)[1]:_local(sent, b)[0]]
+        if a.key == BOARD and (gap == "" or (gap.strip() and _BOARD_LEVEL_ZH.fullmatch(gap))):
             yield b, a
 
 
@@ -213,13 +254,23 @@ def _en_reports_to(text: str, sent: Sentence, coms: list[Mention],
         subject = _subject_before(text, sent, coms, m.start())
         if subject is not None:
             for parent in _listed(text, sent, coms, m.end(), _EN_SEP):
-                yield subject, parent
+                yield from ((c, parent) for c in _list_ending(text, sent, coms, subject, _EN_SEP))
     for a, b in zip(coms, coms[1:]):
         gap = text[_local(sent, a)[1]:_local(sent, b)[0]]
         if b.key == BOARD and _UNDER_EN.fullmatch(gap):  # the Audit Committee under the Board
             yield a, b
         elif a.key == BOARD and re.fullmatch(r"(?:’s|'s)?\s*", gap):  # the Board ESG Committee
             yield b, a
+
+
+def _list_ending(text: str, sent: Sentence, coms: list[Mention], last: Mention, sep: re.Pattern) -> list[Mention]:
+    """The bodies listed up to ``last`` (審核委員會、薪酬委員會及提名委員會均向…: all three)."""
+    out = [last]
+    for c in reversed([c for c in coms if c.end <= last.start]):
+        if not sep.fullmatch(text[_local(sent, c)[1]:_local(sent, out[-1])[0]]):
+            break
+        out.append(c)
+    return out
 
 
 def _subject_before(text: str, sent: Sentence, coms: list[Mention], pos: int) -> Mention | None:
@@ -235,6 +286,31 @@ def _subject_before(text: str, sent: Sentence, coms: list[Mention], pos: int) ->
     if last != gap and last.strip() and not _SAME_SUBJECT.match(last):
         return None
     return before[-1]
+
+
+def _lists_below(view: _View) -> Iterator[Relation]:
+    """A sentence of the board's that ends announcing its committees (…設有四個委員會，包括：)
+    and the lines under it: list items, notes under a chart the text lost (¹ 薪酬委員會的所有
+    成員…) or rows of bodies. The body each line opens with is one of the board's committees."""
+    boxes = [_boxes(b) for b in view.blocks]
+    for i, blk in enumerate(view.blocks):
+        sent = blk.sentences[-1] if blk.sentences else None
+        if sent is None or not _LIST_INTRO.search(view.text(sent)):
+            continue
+        board = [c for c in _of(sent, "Committee") if c.key == BOARD]
+        if not board:
+            continue
+        for j in range(i + 1, min(i + 12, len(view.blocks))):
+            below = view.blocks[j]
+            coms = [c for c in below.of("Committee") if c.key != BOARD]
+            if boxes[j]:
+                children = coms
+            elif _LIST_ITEM.match(below.block.text) and below.block.kind != "heading":
+                children = coms[:1] if coms and coms[0].start - below.block.start <= 6 else []
+            else:
+                break
+            ev = below.sentences[0].evidence()
+            yield from (Relation(c, "reportsTo", board[-1], ev) for c in children)
 
 
 def _boxes(blk: _Block) -> list[Mention]:
@@ -340,22 +416,25 @@ def _chairs_and_members(view: _View) -> Iterator[Relation]:
     rows = _director_rows(view)
     holders = _role_holders(view, rows)
     by_key = view.first_of_key()
+    stated: set[str] = set()  # bodies whose chair the report states (even by an unknown holder)
     for row, person in rows:
-        yield from _row_facts(view, row, person, board, by_key)
+        for r in _row_facts(view, row, person, board, by_key):
+            if r.predicate == "chairedBy":
+                stated.add(r.subject.key)
+            yield r
     yield from _name_lists(view, board)
     yield from _director_lists(view, board)
-    # English sentences split at "Mr. X" (the period), so English reads whole paragraphs
-    units = [_paragraph(b) for b in view.blocks] if view.en else view.sentences
-    for sent in units:
+    led: list[Relation] = []
+    for sent in view.sentences:
         coms = _of(sent, "Committee")
         if coms:
-            yield from _sentence_roles(view, sent, coms, _of(sent, "Person"), holders)
-
-
-def _paragraph(blk: _Block) -> Sentence:
-    """A block as one sentence (with all its mentions)."""
-    b = blk.block
-    return Sentence(b.text, b.text, b.start, b.line, b, blk.mentions)
+            for r, weak in _sentence_roles(view, sent, coms, _of(sent, "Person"), holders, stated):
+                if weak:
+                    led.append(r)
+                else:
+                    yield r
+    # a body led by someone (由CEO直接領導) is chaired by them unless its chair is stated
+    yield from (r for r in led if r.subject.key not in stated)
 
 
 def _nearest_board(board: list[Mention], pos: int) -> Mention | None:
@@ -365,7 +444,7 @@ def _nearest_board(board: list[Mention], pos: int) -> Mention | None:
 
 def _rowish(blk: _Block, en: bool) -> bool:
     """A line short enough to be (part of) a table row and no prose sentence."""
-    text = blk.block.text
+    text = re.sub(r"\b(?:Mr|Ms|Mrs|Dr|Prof)\.", "", blk.block.text)
     return len(text) <= (140 if en else 45) and not re.search(r"[。；！？]|[.;!?](?:\s|$)", text)
 
 
@@ -420,6 +499,7 @@ def _row_titles(text: str, bodies: list[tuple[str, int, int]]) -> str:
     """The person's own titles: the row with its bodies, and their 主席/成員, masked."""
     for _, s, e in bodies:
         text = text[:s] + "#" * (e - s) + text[e:]
+    text = re.sub(r"\b(?:[Cc]hair\w*|[Hh]ead|[Mm]ember)\s+of\s+(?:the\s+)?(?=#)", " ", text)
     text = re.sub(rf"#+\s*(?:[（(]\s*)?(?:{_CHAIR_ZH}|成员|委员|[Cc]hair\w*|[Mm]ember)?(?:\s*[)）])?", " ", text)
     return re.sub(r"(?:委员会|委员|小组|[Cc]ommittee)\s*(?:主席|主任|[Cc]hair\w*)", " ", text)
 
@@ -437,7 +517,8 @@ def _row_facts(view: _View, row: list[_Block], person: Mention, board: list[Ment
         body = by_key.get(key)
         if body is None:
             continue
-        if _CHAIR_AFTER.match(text, e):
+        after = _CHAIR_AFTER.match(text, e)
+        if (after and not re.match(r"\s+of\b", text[after.end():])) or _CHAIR_BEFORE_EN.search(text, 0, s):
             yield Relation(body, "chairedBy", person, ev)
             chaired_board |= key == BOARD
         yield Relation(person, "memberOf", body, ev)
@@ -453,7 +534,7 @@ def _row_facts(view: _View, row: list[_Block], person: Mention, board: list[Ment
 def _director_lists(view: _View, board: list[Mention]) -> Iterator[Relation]:
     """Persons listed after a director title are board members; (主席)/(Chairman) after one
     marks the board's chair."""
-    for sent in ([_paragraph(b) for b in view.blocks] if view.en else view.sentences):
+    for sent in view.sentences:
         persons = _of(sent, "Person")
         if not persons:
             continue
@@ -529,7 +610,14 @@ def _role_holders(view: _View, rows: list[tuple[list[_Block], Mention]]) -> dict
         for sent in blk.sentences:
             text = view.text(sent)
             for p in _of(sent, "Person"):
-                s, _ = _local(sent, p)
+                s, e = _local(sent, p)
+                if view.en:  # our Chief Executive Officer, Mr. X / Mr. X, our Chief Executive Officer
+                    before = re.sub(r"\s*,?\s*\b(?:Mr|Ms|Mrs|Dr|Prof)\.?\s*$", "", text[max(0, s - 50):s])
+                    note(re.sub(r".*[.;,(]", "", before), p)
+                    after = re.match(r"\s*,\s*[^,.;()]{0,50}", text[e:])
+                    if after:
+                        note(after.group(), p)
+                    continue
                 note(re.sub(r".*[，。；,;]", "", text[max(0, s - 16):s]).rstrip()[-12:], p)
                 if s == 0 and i:
                     note(view.blocks[i - 1].text(view.en).rstrip()[-16:], p)
@@ -539,41 +627,128 @@ def _role_holders(view: _View, rows: list[tuple[list[_Block], Mention]]) -> dict
 
 
 def _sentence_roles(view: _View, sent: Sentence, coms: list[Mention], persons: list[Mention],
-                    holders: dict[str, Mention]) -> Iterator[Relation]:
-    """Chairs and members a sentence names."""
+                    holders: dict[str, Mention], stated: set[str]) -> Iterator[tuple[Relation, bool]]:
+    """Chairs and members a sentence names, each with whether it is only "led by" (weak).
+    Bodies whose chair the sentence states are added to ``stated``."""
+    rules = _en_roles if view.en else _zh_roles
     text = view.text(sent)
     people = [(p, *_local(sent, p)) for p in persons]
     for c in coms:
-        s, e = _local(sent, c)
-        ev = c.evidence if view.en else sent.evidence()
-        if view.en:
-            for p, ps, pe in people:
-                if pe <= s and _CHAIR_OF_EN.fullmatch(text[pe:s]):  # Mr. X, chair of Y
-                    yield Relation(c, "chairedBy", p, ev)
-                elif ps >= e and _CHAIRED_BY_EN.fullmatch(text[e:ps]):  # Y, chaired by X
-                    yield Relation(c, "chairedBy", p, ev)
-                elif pe <= s and _MEMBER_OF_EN.fullmatch(text[pe:s]):  # X is a member of Y
-                    yield Relation(p, "memberOf", c, ev)
-            continue
-        m = _CHAIR_AFTER.match(text, e)  # 審計委員會主席陳興垚 / 主席為獨立非執行董事張三
-        if m:
-            nxt = next(((p, ps) for p, ps, _ in people if ps >= m.end()), None)
-            if nxt and re.fullmatch(r"\s*(?:为|是|：|:|由)?[^，。；、,;]{0,12}", text[m.end():nxt[1]]) \
-                    and not any(m.end() <= _local(sent, x)[0] < nxt[1] for x in coms):
-                yield Relation(c, "chairedBy", nxt[0], ev)
-        nxt_com = next((_local(sent, x)[0] for x in coms if _local(sent, x)[0] >= e), len(text))
-        after = text[e:nxt_com]
-        lead = re.match(r"(?:[（(][^）)]*[）)])?[^，。；]{0,12}?[，,]?\s*(?=由)", after)
-        if lead:  # X由Y擔任主席 / X，由Y領導
-            m = _CHAIRED_BY_ZH.match(after, lead.end()) or _LED_BY_ZH.match(after, lead.end())
-            if m and not re.search(r"委员会|小组", m.group("who")):
-                yield from _chair_named(c, m.group("who"), e + m.start("who"), people, holders, ev)
-        m = _LEADS_ZH.search(text[:s])  # 首席執行官領導的風險管理委員會
-        if m:
-            yield from _chair_named(c, m.group("who"), m.start("who"), people, holders, ev)
-        m = _MEMBERS_ZH.search(text, e, nxt_com)  # X…，成員包括A及B
-        if m and (m.start() == e or re.match(r"[，,]", text[m.start() - 1:m.start()])):
-            yield from (Relation(p, "memberOf", c, ev) for p, ps, _ in people if m.end() <= ps < nxt_com)
+        for r, how in rules(text, sent, c, coms, people, holders):
+            if how == "stated" or (r.predicate == "chairedBy" and how != "led"):
+                stated.add(c.key)
+            if r is not None:
+                yield r, how == "led"
+
+
+def _en_roles(text: str, sent: Sentence, c: Mention, coms: list[Mention], people: list,
+              holders: dict[str, Mention]) -> Iterator[tuple[Relation | None, str]]:
+    s, e = _local(sent, c)
+    ev = sent.evidence()
+    for p, ps, pe in people:
+        if pe <= s and _CHAIR_OF_EN.fullmatch(text[pe:s]):  # Mr. X, chair of Y
+            yield Relation(c, "chairedBy", p, ev), "chair"
+        elif pe <= s and _MEMBER_OF_EN.fullmatch(text[pe:s]):  # X is a member of Y
+            yield Relation(p, "memberOf", c, ev), "member"
+    nxt_com = next((_local(sent, x)[0] for x in coms if _local(sent, x)[0] >= e), len(text))
+    m = _CHAIRED_BY_EN.match(text, e)  # Y, chaired by (our CEO,) Mr. X
+    if not m and re.fullmatch(r"\s*(?:The|Our|Its|the|our)?\s*", text[:s]):
+        m = _AND_CHAIRED_BY_EN.search(text, e)  # Y reports to the Board and is chaired by X
+    if m:
+        how = "chair" if re.search(r"chaired", m.group(), re.I) else "led"
+        nxt = next(((p, ps) for p, ps, _ in people if ps >= m.end()), None)
+        if nxt and _APPOSITION_EN.fullmatch(text[m.end():nxt[1]]):
+            yield Relation(c, "chairedBy", nxt[0], ev), how
+        else:  # chaired by our Chief Executive Officer: the role's one holder
+            who = re.match(r"[^,.;()]*", text[m.end():]).group()
+            yield from ((r, how) for r in _chair_named(c, who, m.end(), [], holders, ev))
+    # The members of Y are A, B and C / Y comprises three directors, namely A (Chairman), B …
+    m = _MEMBERS_AFTER_EN.search(text, e, nxt_com)
+    if m or (_MEMBERS_BEFORE_EN.search(text[:s]) and (m := _ARE_EN.match(text, e))):
+        first = next(((p, ps) for p, ps, _ in people if ps >= m.end()), None)
+        if first and first[1] < nxt_com:
+            yield from _member_list(text, sent, c, [p for p, _, _ in people], first[1], _PERSON_SEP, ev)
+
+
+def _zh_roles(text: str, sent: Sentence, c: Mention, coms: list[Mention], people: list,
+              holders: dict[str, Mention]) -> Iterator[tuple[Relation | None, str]]:
+    s, e = _local(sent, c)
+    ev = sent.evidence()
+    m = _CHAIR_BY_ZH.match(text, e)  # 提名委員會主席由董事會主席周建國先生擔任
+    if m:
+        inside = [p for p, ps, pe in people if m.start("who") <= ps and pe <= m.end("who")]
+        if inside:
+            yield Relation(c, "chairedBy", inside[-1], ev), "chair"
+        else:
+            yield from ((r, "chair") for r in _chair_named(c, m.group("who"), m.start("who"), people, holders, ev))
+        yield None, "stated"
+    m = _CHAIR_AFTER.match(text, e)  # 審計委員會主席陳興垚 / 主席為獨立非執行董事張三
+    if m and not _CHAIR_BY_ZH.match(text, e):
+        nxt = next(((p, ps) for p, ps, _ in people if ps >= m.end()), None)
+        if nxt and re.fullmatch(r"\s*(?:为|是|：|:|由)?[^，。；、,;]{0,12}", text[m.end():nxt[1]]) \
+                and not any(m.end() <= _local(sent, x)[0] < nxt[1] for x in coms):
+            yield Relation(c, "chairedBy", nxt[0], ev), "chair"
+    nxt_com = next((_local(sent, x)[0] for x in coms if _local(sent, x)[0] >= e), len(text))
+    after = text[e:nxt_com]
+    lead = re.match(r"(?:[（(][^）)]*[）)])?[^，。；]{0,12}?[，,]?\s*(?=由)", after)
+    if lead:  # X由Y擔任主席 / X，由Y領導
+        m = _CHAIRED_BY_ZH.match(after, lead.end())
+        how = "chair" if m else "led"
+        m = m or _LED_BY_ZH.match(after, lead.end())
+        if m and not re.search(r"委员会|小组", m.group("who")):
+            yield from ((r, how) for r in _chair_named(c, m.group("who"), e + m.start("who"), people, holders, ev))
+    m = _LEADS_ZH.search(text[:s])  # 首席執行官領導的風險管理委員會
+    if m:
+        yield from ((r, "led") for r in _chair_named(c, m.group("who"), m.start("who"), people, holders, ev))
+    m = _MEMBERS_ZH.search(text, e, nxt_com)  # X…，成員包括A及B
+    if m and (m.start() == e or re.match(r"[，,]", text[m.start() - 1:m.start()])):
+        for p, ps, pe in people:
+            if m.end() <= ps < nxt_com:
+                yield Relation(p, "memberOf", c, ev), "member"
+                if _CHAIR_NOTE.match(text, pe):
+                    yield Relation(c, "chairedBy", p, ev), "chair"
+    for p, ps, pe in people:
+        if e <= ps < nxt_com and _PERSON_CHAIR_ZH.match(text, pe):
+            yield Relation(c, "chairedBy", p, ev), "chair"
+    m = _COMPOSED_ZH.match(after)  # X由A、B及C組成 / X由三名董事組成，分別為A（主席）、B及C
+    if m:
+        for part in ("who", "list"):
+            if m.group(part):
+                a, b = e + m.start(part), e + m.end(part)
+                first = next((ps for _, ps, _ in people if a <= ps < b), None)
+                if first is not None:
+                    yield from _member_list(text, sent, c, [p for p, _, _ in people], first, _PERSON_SEP, ev)
+    m = _TAKES_ROLE_ZH.search(text[:s])  # A擔任X委員 / 由首席風險官出任X主席
+    r = _ROLE_AFTER_ZH.match(text, e)
+    if m and r:
+        clause_start = max(text.rfind(x, 0, m.start()) for x in "，。；：:,;") + 1
+        named = _named(text[clause_start:m.start()], clause_start, people, holders)
+        if not named:  # 王小明先生，執行董事兼行政總裁，擔任…: the sentence's subject
+            named = [p for p, ps, _ in people if ps < clause_start][:1]
+        chair = r.group("chair") is not None
+        for p in named:
+            yield (Relation(c, "chairedBy", p, ev), "chair") if chair else (Relation(p, "memberOf", c, ev), "member")
+        if chair:
+            yield None, "stated"  # the chair is stated, whoever holds it
+
+
+def _member_list(text: str, sent: Sentence, c: Mention, persons: list[Mention], start: int,
+                 sep: re.Pattern, ev: Evidence) -> Iterator[tuple[Relation, str]]:
+    """The persons listed from ``start`` are members of ``c``; one marked (主席)/(Chairman) chairs it."""
+    for p in _listed(text, sent, persons, start, sep):
+        yield Relation(p, "memberOf", c, ev), "member"
+        if _CHAIR_NOTE.match(text, _local(sent, p)[1]):
+            yield Relation(c, "chairedBy", p, ev), "chair"
+
+
+def _named(who: str, at: int, people: list, holders: dict[str, Mention]) -> list[Mention]:
+    """The persons ``who`` (the text at ``at``) names: person mentions in it, and the one
+    holder of each executive role it names (首席財務官、首席技術官…出任)."""
+    out = {p.key: p for p, ps, pe in people if at <= ps and pe <= at + len(who)}
+    for role, rx in _executive_roles().items():
+        if rx.search(who) and role in holders:
+            out.setdefault(holders[role].key, holders[role])
+    return list(out.values())
 
 
 def _chair_named(com: Mention, who: str, at: int, people: list, holders: dict[str, Mention],
