@@ -429,6 +429,7 @@ def read_report_facts(ctx) -> None:
     _apply_aliases(ctx, defs)
     if ctx.report.publisher is not None:
         _add_reporter_mentions(ctx)
+    co.document_companies(ctx)
 
 
 def _publisher_mention(ctx, head: Head, pub: Definition) -> Mention:
@@ -553,12 +554,23 @@ def reporter_spans(ctx, sentence) -> list[tuple[int, int]]:
     return sorted(out)
 
 
+def _word_at(text: str, s: int, e: int) -> bool:
+    """Whether jieba reads ``text[s:e]`` as a word of its own, with no name word glued to it."""
+    toks = co.zh_tokens(text[max(0, s - 4):e + 4])
+    off = max(0, s - 4)
+    starts = {off + o for _w, _f, o in toks}
+    ends = {off + o + len(w) for w, _f, o in toks}
+    nxt = [(w, f) for w, f, o in toks if off + o == e]
+    glued = bool(nxt) and (nxt[0][1] in ("ns", "n", "nz", "nr", "nt", "eng") and len(nxt[0][0]) == 1)
+    return s in starts and e in ends and not glued
+
+
 def _add_reporter_mentions(ctx) -> None:
     """A Company mention (the reporter's key) wherever a sentence names the reporter, so
     per-sentence relation rules see it; generic words (我們, the Company) are not mentions."""
     pub = ctx.report.publisher
     en = ctx.document.language == "en"
-    names = [n for n in reporter_names(ctx) if len(n) >= (4 if en else 3)]
+    names = [n for n in reporter_names(ctx) if len(n) >= (4 if en else 2)]
     if not names:
         return
     alternation = "|".join(re.escape(n) for n in names)
@@ -569,6 +581,8 @@ def _add_reporter_mentions(ctx) -> None:
             s, e = sent.start + m.start(), sent.start + m.end()
             if any(x.start < e and s < x.end for x in sent.mentions):
                 continue
+            if not en and len(m.group()) == 2 and not _word_at(hay, m.start(), m.end()):
+                continue  # 阿里 in 阿里云: a two-character name only where it is a word
             surface = sent.text[m.start():m.end()]
             mention = Mention(
                 type="Company", text=surface, key=pub.key, lang=language_of(surface, ctx.document.language),

@@ -18,7 +18,7 @@ import jieba.posseg as posseg
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..normalise import match_key
+from ..normalise import language_of, match_key, to_simplified
 from .base import add_span, compile_alternation, load_patterns, spans_of
 
 P = load_patterns("companies")
@@ -31,6 +31,7 @@ _COMMON = 50  # frequency over which a word is an ordinary word (for compounds)
 _VERB_TAGS = {"v", "vd", "vi", "vg", "vq", "vf", "vx", "vl"}
 _DIGITS = re.compile(r"^[0-9０-９.%,]+[年月日号]?$")
 _LATIN = re.compile(r"[A-Za-z]")
+_NUMERAL = re.compile(r"[0-9０-９.,零〇一二两三四五六七八九十百千万亿几数多余第]+")
 _COUNT = re.compile(r"^[0-9一二两三四五六七八九十百千几数多第首]+[家个所位名项批类大]?$")
 
 
@@ -86,7 +87,9 @@ def _distinctive(word: str, flag: str) -> bool:
     freq = jieba.dt.FREQ.get(word)
     if not freq:
         return True
-    return (flag.startswith("n") or flag in _PROPER_TAGS) and freq < _RARE
+    if flag == "m" and word[0] in "万千百亿" and not _NUMERAL.match(word[1:]):
+        flag = "n"  # 万方: jieba reads the first syllable as a number
+    return (flag.startswith("n") or flag in _PROPER_TAGS or (flag == "vn" and freq < 20)) and freq < _RARE
 
 
 def _compound(word: str) -> bool:
@@ -120,13 +123,53 @@ def zh_core_ok(core: str, need_distinctive: bool = True) -> bool:
         return False
     if toks[0][0] in GENERIC_STARTS or toks[0][1] == "r" or _COUNT.match(toks[0][0]):
         return False
-    if all(w in GENERIC_CORES or w in GENERIC_NOUNS for w, _ in toks):
+    if all(w in GENERIC_CORES or w in GENERIC_NOUNS for w, _ in toks) and not _national_name(toks):
         return False
     return not need_distinctive or any(_distinctive(w, f) for w, f in toks)
 
 
+def _national_name(toks: list[tuple[str, str]]) -> bool:
+    """国家|电力|投资, 中国|石油|天然气: a national qualifier and two or more industry nouns
+    name a state-owned group even though every word is common."""
+    return (len(toks) >= 3 and toks[0][0] in QUALIFIERS
+            and all(f.startswith("n") or f == "vn" for _w, f in toks[1:]))
+
+
 _SELF_CHARS = set("本该此其子母分我贵")
 _BRACKET_TAIL = re.compile(r"[（(][^（）()]{1,8}[）)]$")
+
+
+def _stops(word: str, flag: str) -> bool:
+    return word in LEFT_STOPS or flag in LEFT_STOP_POS or bool(_DIGITS.match(word))
+
+
+def _left_run(rev: list[tuple[str, str, int]], base: int) -> tuple[list[tuple[str, str, int]], str]:
+    """The tokens (right to left) up to the word that ends a name on its left, and that word.
+
+    Two stop words sit inside names: 联合/投资 right before the legal form or head (电力|投资|集团)
+    or before a part with nothing distinctive outside brackets (中环|联合|（北京）认证中心). A
+    place right before a word jieba tags as an adverb joins the name when a stop word stands
+    before the place (包括|北京|自然|之友公益基金会)."""
+    run: list[tuple[str, str, int]] = []
+    depth, proper = 0, False
+    for n, (word, flag, off) in enumerate(rev):
+        if word in "）)":
+            depth += 1
+        elif word in "（(":
+            depth -= 1
+        elif _stops(word, flag):
+            if word in INNER_WORDS and (not run or not proper):
+                pass
+            elif (proper and flag == "d" and word not in LEFT_STOPS and n + 1 < len(rev) and rev[n + 1][1] == "ns"
+                  and len(rev[n + 1][0]) >= 2 and (n + 2 == len(rev) or _stops(*rev[n + 2][:2]))):
+                run += [(word, flag, base + off), (rev[n + 1][0], rev[n + 1][1], base + rev[n + 1][2])]
+                return run, rev[n + 2][0] if n + 2 < len(rev) else ""
+            else:
+                return run, word
+        elif depth == 0 and _distinctive(word, flag):
+            proper = True
+        run.append((word, flag, base + off))
+    return run, ""
 
 
 def zh_name_start(text: str, end: int, max_len: int = 30) -> int | None:
@@ -157,14 +200,7 @@ def zh_name_start(text: str, end: int, max_len: int = 30) -> int | None:
     tail = _BRACKET_TAIL.search(text, i, end)
     if tail and tail.start() > i:
         walk_end = tail.start()
-    toks = zh_tokens(text[i:walk_end])
-    run: list[tuple[str, str, int]] = []
-    stopper = ""
-    for word, flag, off in reversed(toks):
-        if word in LEFT_STOPS or flag in LEFT_STOP_POS or _DIGITS.match(word):
-            stopper = word
-            break
-        run.append((word, flag, i + off))
+    run, stopper = _left_run(list(reversed(zh_tokens(text[i:walk_end]))), i)
     if not run:
         return None
     start, proper, verb_first = walk_end, False, False
@@ -207,6 +243,149 @@ def zh_legal_names(text: str) -> list[tuple[int, int, int]]:
         if m.group() == "公司" and all(f == "ns" for _w, f, _o in zh_tokens(text[start:m.start()])):
             continue  # 菲律宾公司: a branch by place, not a name
         out.append((start, m.start(), m.end()))
+    return out
+
+
+# ---- brands: companies printed without a legal form ------------------------------------
+
+_ORG_P = load_patterns("organizations")
+_ORG_END = re.compile("(?:" + "|".join(re.escape(h) for h in _ORG_P["zh_heads"]) + ")$")
+_ORG_GAZETTEER = frozenset(_ORG_P["zh_gazetteer"])
+_INDUSTRY_RE = compile_alternation(P["zh_industry_words"])
+_INDUSTRY_BLOCKERS = tuple(P["zh_industry_blockers"])
+_FOLLOWER_RE = re.compile(
+    "(?:" + "|".join(re.escape(q) for q in P["zh_brand_follower_qualifiers"]) + ")?(?:"
+    + "|".join(re.escape(f) for f in sorted(P["zh_brand_followers"], key=len, reverse=True)) + ")")
+_CLASSIFIER_RE = re.compile(
+    r"(是|作为)[^，。；！？!?：:\n]{0,30}?(?:" + "|".join(
+        re.escape(c) for c in sorted(P["zh_business_classifiers"], key=len, reverse=True)) + r")(?:之一)?")
+_RATER_PASSIVE = re.compile(
+    r"被\s*([^，。；、：:\s被]{2,16}?|[A-Z][A-Za-z&.\- ]{1,30}?)\s*(?:" + "|".join(P["zh_rater_verbs"]) + ")")
+_RATER_ACCORDING = re.compile(
+    r"根据\s*([A-Z][A-Za-z&.\-]*(?: [A-Z][A-Za-z&.\-]*){0,3}|[\u4e00-\u9fff]{2,12}?)\s*(?=\d{4}\s*年|的)"
+    r"[^，。；！？]{0,40}?(?:" + "|".join(P["zh_rater_nouns"]) + ")")
+_LEAD_FILLER = re.compile(r"^(?:\d{4}\s*(?:财年|年度|年)?(?:\d{1,2}\s*月)?|其中|此外|同时|目前|如今|在[^，。；]{1,8}?)?$")
+_BRAND_TRIM = frozenset(GENERIC_STARTS) | {"全国", "全球", "国内", "海外"}
+_LATIN_NAME = re.compile(r"[A-Z][A-Za-z&.\-]*(?: [A-Z][A-Za-z&.\-]*){0,3}")
+
+
+_NOT_NAME_END = frozenset({"v", "vn", "vd", "vi", "a", "ad", "an", "b", "d"})
+_SINGLE_STARTS = frozenset(w for w in GENERIC_STARTS if len(w) == 1)
+
+
+def _brand_token(word: str, flag: str) -> bool:
+    """A token that reads as a brand rather than a word: Latin letters (not a bare acronym)
+    or a proper noun jieba tags as a person, organisation or other name and rarely sees
+    (智慧 is tagged a person's name but is common); places, national qualifiers and words
+    opening with 全/多/各 never do (山东能源, 中国零售, 全量 describe)."""
+    if _LATIN.search(word):
+        return not re.fullmatch(r"[A-Z]{1,3}", word)
+    if len(word) < 2 or word in QUALIFIERS or word[0] in _SINGLE_STARTS or flag in ("ns", "m", "q", "mq"):
+        return False
+    freq = jieba.dt.FREQ.get(word) or 0
+    limit = 500 if flag in ("nr", "nrfg") else 1000  # jieba tags common words as surnames' names (杜绝)
+    return flag in ("nr", "nz", "nrt", "nt", "nrfg") and freq < limit and not _compound(word)
+
+
+def _organisation_name(name: str) -> bool:
+    """Names the organisation recogniser owns (…基金会, …研究院, 生态环境部)."""
+    return bool(_ORG_END.search(name)) or name in _ORG_GAZETTEER or any(w in name for w in NOT_COMPANY_ZH)
+
+
+def _trim_front(text: str, start: int, end: int) -> int:
+    """Drop description words in front of a brand (全国盒马 -> 盒马)."""
+    toks = zh_tokens(text[start:end])
+    k = 0
+    while k < len(toks) - 1 and toks[k][0] in _BRAND_TRIM:
+        k += 1
+    return start + toks[k][2] if toks else start
+
+
+def _brand_ok(name: str, industry: bool = False) -> bool:
+    """A brand name: a name by ``zh_core_ok``, not a reporter reference or a generic noun
+    at its end (淘宝天猫平台) unless that is its industry word, not an organisation's name."""
+    if not zh_core_ok(name) or _organisation_name(name):
+        return False
+    if industry:
+        return True
+    toks = zh_tokens(name)
+    last, flag = toks[-1][:2] if toks else ("", "")
+    if flag in _NOT_NAME_END or last in GENERIC_NOUNS or last in GENERIC_CORES:
+        return False  # 京东健康协同|商家, 京东大药房新型|门店, 淘宝天猫平台|商家
+    return not name.endswith(ROLE_ENDINGS)
+
+
+def _industry_word_ends(text: str, end: int) -> bool:
+    """An industry word ends the name when no noun follows it (高鑫零售累计…, 银泰百货通过…),
+    except a business word (高鑫零售旗下); 医疗物资, 医疗 AI 团队 go on."""
+    if _FOLLOWER_RE.match(text, end):
+        return True
+    nxt = [t for t in zh_tokens(text[end:end + 8]) if t[0].strip()]
+    if not nxt:
+        return True
+    word, flag, _o = nxt[0]
+    return not (flag.startswith("n") or flag in ("eng", "vn", "j") or _LATIN.match(word))
+
+
+def _clause_start(text: str, pos: int) -> int:
+    i = pos
+    while i > 0 and text[i - 1] not in _ZH_HARD and text[i - 1] not in "（）()":
+        i -= 1
+    return i
+
+
+def zh_brand_names(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, cue) of companies Simplified ``text`` names without a legal form.
+
+    - a business word after the name: its stores, merchants, app or data centres, or what it
+      owns (盒马线下门店, 淘宝商家, 高鑫零售旗下, 阿里云数据中心);
+    - an industry word ending a brand (银泰百货, 高鑫零售; Lazada物流 gives Lazada);
+    - a clause classifying its subject as a business (菜鸟是…的企业之一, 阿里云作为云计算服务商);
+    - a rating or ranking firm (被彭博新能源财经列为…, 根据 Gartner 2021 年的…评价).
+    """
+    out: list[tuple[int, int, str]] = []
+    for m in _FOLLOWER_RE.finditer(text):
+        start = zh_name_start(text, m.start())
+        if start is None:
+            continue
+        start = _trim_front(text, start, m.start())
+        toks = zh_tokens(text[start:m.start()])
+        unknown_ok = not m.group().endswith("商家")  # merchants follow verbs too (管控商家)
+        if _brand_ok(text[start:m.start()]) and any(
+                _brand_token(w, f) or (unknown_ok and len(w) >= 2 and not jieba.dt.FREQ.get(w)) for w, f, _o in toks):
+            out.append((start, m.start(), "brand"))
+    for m in _INDUSTRY_RE.finditer(text):
+        if text.startswith(_INDUSTRY_BLOCKERS, m.end()) or text.startswith(_INDUSTRY_BLOCKERS, m.start() + 1):
+            continue
+        latin = re.search(r"(?<![A-Za-z])" + _LATIN_NAME.pattern + r" ?$", text[max(0, m.start() - 40):m.start()])
+        if latin and not re.fullmatch(r"[A-Z]{1,4}", latin.group().strip()):
+            s = m.start() - len(latin.group())
+            out.append((s, s + len(latin.group().rstrip()), "brand"))
+            continue
+        start = zh_name_start(text, m.start())
+        if start is None or not _industry_word_ends(text, m.end()):
+            continue
+        core = zh_tokens(text[start:m.start()])
+        if any(_brand_token(w, f) for w, f, _o in core) and _brand_ok(text[start:m.end()], industry=True):
+            out.append((start, m.end(), "brand"))
+    for m in _CLASSIFIER_RE.finditer(text):
+        start = zh_name_start(text, m.start())
+        if start is None:
+            latin = re.search(_LATIN_NAME.pattern + r"\s*$", text[max(0, m.start() - 40):m.start()])
+            if not latin:
+                continue
+            start = m.start() - len(latin.group())
+        cs = _clause_start(text, start)
+        name = text[start:m.start()].strip()
+        if _LEAD_FILLER.match(text[cs:start].strip()) and (_brand_ok(name) or _LATIN_NAME.fullmatch(name)):
+            out.append((start, start + len(name), "brand"))
+    for pattern in (_RATER_PASSIVE, _RATER_ACCORDING):
+        for m in pattern.finditer(text):
+            name = m.group(1).strip()
+            s = m.start(1)
+            latin = bool(_LATIN_NAME.fullmatch(name)) and not re.fullmatch(r"[A-Z]{1,3}", name)
+            if latin or (zh_name_start(text, m.end(1)) == s and _brand_ok(name)):
+                out.append((s, s + len(name), "rater"))
     return out
 
 
@@ -281,6 +460,7 @@ _ITEM_STOP_POS = frozenset(P["zh_item_stop_pos"])
 _BRIDGE_WORDS = frozenset(w for w in P["zh_cooperation_bridges"] if w.isalnum())
 _ORG_HEAD_RE = compile_alternation(load_patterns("organizations")["zh_heads"])
 _ZH_BRIDGE = re.compile(
+    r"\s*(?:[（(][^（）()]{1,20}[）)])?"  # an alias in brackets: 国家电力投资集团 (SPIC) 签署…
     r"\s*(?:[、和及与][^，。；、]{1,12}?)*\s*(?:等[^，。；、]{0,10}?)?\s*(?:" + "|".join(P["zh_cooperation_bridges"]) + r")?\s*(?:"
     + "|".join(re.escape(c) for c in _ZH_COOP) + ")"
 )
@@ -487,6 +667,31 @@ def en_partner_lists(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
     return out
 
 
+_EN_FOLLOWER_RE = re.compile(r"(?:['’]s)?\s+(?:" + "|".join(P["en_brand_followers"]) + r")\b")
+_EN_CUSTOMER_RE = re.compile(r"\b(?:" + "|".join(P["en_customer_cues"]) + r")\s+(?:the\s+)?(?=[A-Z])")
+
+
+def en_brand_names(text: str) -> list[tuple[int, int]]:
+    """English companies named without a legal form: a name before its stores or merchants
+    (Hema Supermarket stores) and a customer after a supply verb (provide Tmall International
+    with …)."""
+    out = []
+    for m in _EN_FOLLOWER_RE.finditer(text):
+        start = en_name_start(text, m.start())
+        if start is not None and _en_brand_ok(text[start:m.start()]):
+            out.append((start, m.start()))
+    for m in _EN_CUSTOMER_RE.finditer(text):
+        end = en_capitalised_run(text, m.end())
+        if end > m.end() and re.match(r"\s+with\b", text[end:]) and _en_brand_ok(text[m.end():end]):
+            out.append((m.end(), end))
+    return out
+
+
+def _en_brand_ok(name: str) -> bool:
+    return (_en_name_ok(name) and not en_place(name) and not re.fullmatch(r"[A-Z]{1,4}", name)
+            and not any(re.search(rf"\b{w}\b", name) for w in NOT_COMPANY_EN))
+
+
 def _overlaps(ranges: list[tuple[int, int]], s: int, e: int) -> bool:
     return any(s < b and a < e for a, b in ranges)
 
@@ -545,6 +750,8 @@ class CompanyRecogniser:
         if self.lang == "en":
             for s, _c, e in en_legal_names(text):
                 found.append((s, e, {"cue": "legal"}))
+            for s, e in en_brand_names(text):
+                found.append((s, e, {"cue": "brand"}))
             for m in _EN_UNIT_RE.finditer(text):
                 start = en_name_start(text, m.end(1))
                 if start is not None and _en_name_ok(text[start:m.end(1)]):
@@ -558,10 +765,18 @@ class CompanyRecogniser:
         else:
             for s, _c, e in zh_legal_names(text):
                 found.append((s, e, {"cue": "legal"}))
+            for s, e, cue in zh_brand_names(text):
+                found.append((s, e, {"cue": cue}))
+            org_names = None
             for _a, _b, names in zh_partner_lists(text):
                 for s, e in names:
                     if _ORG_ENDING.search(text[s:e]) or any(w in text[s:e] for w in NOT_COMPANY_ZH):
                         continue
+                    if org_names is None:
+                        from .organization import zh_org_names  # organization builds on this module
+                        org_names = [(a, c) for a, _b, c in zh_org_names(text)]
+                    if _overlaps(org_names, s, e):
+                        continue  # 中环 of 中环联合认证中心: the organisation recogniser's
                     found.append((s, e, {"cue": "partner"}))
         found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
         for s, e, attrs in found:
@@ -580,3 +795,118 @@ class CompanyRecogniser:
 @Language.factory("esg_company", default_config={"lang": "zh"})
 def make_company(nlp: Language, name: str, lang: str) -> CompanyRecogniser:
     return CompanyRecogniser(lang)
+
+
+# ---- the whole report: lists and repeated names -------------------------------------------
+
+_LIST_SEP = re.compile(r"\s*(?:、|以及|和|及|与)\s*")
+_LIST_SEP_BEFORE = re.compile(r"(?:、|以及|和|及|与)\s*$")
+_COMMA = re.compile(r"\s*、\s*")
+_COMMA_BEFORE = re.compile(r"、\s*$")
+_DOC_CUES = ("legal", "brand", "rater", "partner", "list", "unit")
+
+
+def _list_item_ok(name: str) -> bool:
+    """A bare name in a list of companies: a distinctive core, not a generic or role word."""
+    if _LATIN_NAME.fullmatch(name):
+        return not re.fullmatch(r"[A-Z]{1,4}", name) and name.lower() not in _EN_REFS
+    if not (2 <= len(name) <= 8 and _brand_ok(name)):
+        return False
+    return any(_distinctive(w, f) and f != "ns" and w not in QUALIFIERS for w, f, _o in zh_tokens(name))
+
+
+def _name_after(text: str, pos: int) -> int:
+    """End of a bare name starting at ``pos``: tokens up to a verb, function word, generic
+    noun or punctuation (天猫|和淘宝商家 -> 天猫)."""
+    latin = _LATIN_NAME.match(text, pos)
+    if latin:
+        return latin.end()
+    end = pos
+    for word, flag, off in zh_tokens(text[pos:pos + 12])[:3]:
+        if (word in _ZH_HARD or not word.strip() or _stops(word, flag) or _is_verb(word, flag)
+                or word in GENERIC_NOUNS or word in _ZH_ITEM_SEP or word == "等"):
+            break
+        end = pos + off + len(word)
+    return end
+
+
+def _list_neighbours(text: str, s: int, e: int, comma_only: bool = False) -> list[tuple[int, int]]:
+    """Names listed right before or after the name at ``[s, e)`` (淘宝、饿了么、闲鱼、高德、菜鸟);
+    with ``comma_only`` only 、 joins (与/和 after the reporter is a cooperation, 京东健康与四川…)."""
+    out: list[tuple[int, int]] = []
+    pos = s
+    before, after = (_COMMA_BEFORE, _COMMA) if comma_only else (_LIST_SEP_BEFORE, _LIST_SEP)
+    while True:
+        sep = before.search(text, max(0, pos - 3), pos)
+        if not sep:
+            break
+        start = zh_name_start(text, sep.start())
+        if start is None:
+            latin = re.search(_LATIN_NAME.pattern + r"\s*$", text[max(0, sep.start() - 40):sep.start()])
+            start = sep.start() - len(latin.group()) if latin else None
+        if start is None or not _list_item_ok(text[start:sep.start()].strip()):
+            break
+        out.append((start, start + len(text[start:sep.start()].rstrip())))
+        pos = start
+    pos = e
+    while True:
+        sep = after.match(text, pos)
+        if not sep or sep.end() == pos:
+            break
+        end = _name_after(text, sep.end())
+        if end <= sep.end() or not _list_item_ok(text[sep.end():end]):
+            break
+        out.append((sep.end(), end))
+        pos = end
+    return out
+
+
+def document_companies(ctx) -> None:
+    """Report-level company facts a single block cannot see.
+
+    A name listed with a known company is one too (覆盖淘宝、饿了么、闲鱼、高德、菜鸟等场景, 盒马与
+    高鑫零售); then every further occurrence of a known company's name becomes a mention, so
+    sentence-level relation rules see 高鑫零售 in the sentences that do not name it by a cue.
+    Runs after the report's own names are resolved (``extractors.report``)."""
+    from ..model import Mention  # the model is for report-level code; components do not need it
+
+    en = ctx.document.language == "en"
+    pub = ctx.report.publisher
+    known: dict[str, Mention] = {}
+    for m in ctx.mentions:
+        if m.type == "Company" and m.start >= 0 and ((m.attrs or {}).get("cue") in _DOC_CUES or (m.attrs or {}).get("reporter")):
+            known.setdefault(m.text if en else to_simplified(m.text), m)
+
+    def add(sent, s: int, e: int, like: Mention | None, cue: str) -> Mention:
+        surface = sent.text[s:e]
+        m = Mention(type="Company", text=surface, key=like.key if like else match_key(surface),
+                    lang=language_of(surface, ctx.document.language), evidence=sent.evidence(),
+                    label=like.label if like else None, attrs={**((like.attrs or {}) if like else {}), "cue": cue},
+                    start=sent.start + s, end=sent.start + e)
+        sent.mentions.append(m)
+        ctx.mentions.append(m)
+        return m
+
+    def free(sent, s: int, e: int) -> bool:
+        return not any(x.start < sent.start + e and sent.start + s < x.end for x in sent.mentions)
+
+    if not en:
+        for sent in ctx.sentences:
+            anchors = [m for m in sent.mentions if m.type == "Company" and
+                       ((m.attrs or {}).get("cue") in _DOC_CUES or (m.attrs or {}).get("reporter"))]
+            for a in anchors:
+                reporter = bool((a.attrs or {}).get("reporter")) or (pub is not None and a.key == pub.key)
+                for s, e in _list_neighbours(sent.folded, a.start - sent.start, a.end - sent.start, reporter):
+                    if free(sent, s, e) and not _organisation_name(sent.folded[s:e]):
+                        known.setdefault(sent.folded[s:e], add(sent, s, e, None, "list"))
+    names = sorted((n for n in known if len(match_key(n)) >= (4 if en else 2)), key=len, reverse=True)
+    if not names:
+        return
+    alternation = "|".join(re.escape(n) for n in names)
+    pattern = re.compile(rf"(?<![A-Za-z])(?:{alternation})(?![A-Za-z])")
+    for sent in ctx.sentences:
+        hay = sent.text if en else sent.folded
+        for m in pattern.finditer(hay):
+            if free(sent, m.start(), m.end()):
+                like = known[m.group()]
+                add(sent, m.start(), m.end(), like, "repeat" if not (like.attrs or {}).get("reporter") else "reporter")

@@ -80,10 +80,10 @@ def zh_org_names(text: str) -> list[tuple[int, int, int]]:
         if tail and m.group() in ("交易所", "结算所"):
             end += tail.end()
         cands.append((start, m.start(), end))
-    cands = sorted(set(cands), key=lambda c: (c[0], -(c[2] - c[0])))
+    cands = sorted(set(cands), key=lambda c: (c[0], -(c[2] - c[0]), c[1]))
     out = []
     for c in cands:
-        if any(o[0] <= c[0] and c[2] <= o[2] and o != c for o in cands):
+        if any(o[0] <= c[0] and c[2] <= o[2] and (o[0], o[2]) != (c[0], c[2]) for o in cands):
             continue
         if any(c[0] < o[2] and o[0] < c[2] for o in out):
             continue
