@@ -14,15 +14,17 @@ entities a data-scope note lists).
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from ..components import company as co
 from ..model import Mention, Relation, Sentence
-from ..report import reporter_spans
+from ..normalise import to_simplified
+from ..report import reporter_names, reporter_spans
 
 PARTIES = ("Company", "Organization")
 _SEPARATORS = re.compile(
-    r"^[\s、，,和及与以及&]*$|^\*?\s*(?:\([^()]{1,20}\))?\s*(?:and|,\s*and|,)\s*(?:the\s+)?$", re.I)
+    r"^[\s、，,和及与以及&]*(?:[A-Z][A-Za-z0-9&\-]{1,11}\s*[（(])?$|^\*?\s*(?:\([^()]{1,20}\))?\s*(?:and|,\s*and|,)\s*(?:the\s+)?$", re.I)
 
 
 def _rel(m: Mention, s: Sentence) -> tuple[int, int]:
@@ -59,6 +61,9 @@ _ZH_FILLER = re.compile(
     r"另外|并且|并|还|也|已|曾|先后|积极|持续|进一步|主动|正式|共同|通过|报告期内|本年度|年内|期间|[\d.\s/\-—–•·]")
 
 
+_PROJECT_WORDS = frozenset({"项目", "计划", "活动", "行动", "倡议"})
+
+
 def _subject_ok(ctx, sent: Sentence, parties: list[Mention], cue_start: int) -> bool:
     """The cue's subject is the reporter: the reporter (by name or as 我們) in the clause
     before the cue, or no subject at all (a dropped one: 同時，聯合X…). A clause naming
@@ -74,11 +79,21 @@ def _subject_ok(ctx, sent: Sentence, parties: list[Mention], cue_start: int) -> 
         return False
     rest = _ZH_FILLER.sub("", text[clause_start:cue_start])
     rest = re.sub(r"^由|由$", "", rest)
+    if rest in _PROJECT_WORDS and text[clause_start - 1:clause_start] in "”」\"』":
+        return True  # “急救侠”项目联合A、B: the reporter's own project cooperates
     return len(rest) < 2
 
 
 def partners(ctx, sent: Sentence) -> Iterator[Mention]:
-    """The partners the reporter cooperates with in ``sent``."""
+    """The partners the reporter cooperates with in ``sent``, each once."""
+    seen: set[str] = set()
+    for m in _partners(ctx, sent):
+        if m.key not in seen:
+            seen.add(m.key)
+            yield m
+
+
+def _partners(ctx, sent: Sentence) -> Iterator[Mention]:
     parties = _parties(ctx, sent)
     if not parties:
         return
@@ -96,13 +111,70 @@ def partners(ctx, sent: Sentence) -> Iterator[Mention]:
     for start, end, strong in co.zh_partner_cues(text):
         if not _subject_ok(ctx, sent, parties, start):
             continue
-        pos = end
-        while pos < len(text) and text[pos] in " 「“":
-            pos += 1
-        listed = _list_after(text, sent, parties, pos)
+        listed = _list_after(text, sent, parties, _past_description(text, sent, parties, end))
         if not listed or (not strong and not co.zh_bridge_follows(text, _rel(listed[-1], sent)[1])):
             continue
-        yield from (m for m in listed if not _is_reporter(ctx, m))
+        yield from (m for m in listed if not _reporter_side(ctx, m))
+    yield from _co_parties(ctx, sent, parties)
+    yield from _invited(ctx, sent, parties)
+
+
+_ZH_DESCRIPTION = re.compile(r"[^，。；;、「」“”]{1,30}?的\s*$")
+
+
+def _past_description(text: str, sent: Sentence, parties: list[Mention], pos: int) -> int:
+    """Where the partner list starts after a cue: past quotes, and past a description that
+    ends in 的 (与全世界最大的清洁能源提供商之一的国家电力投资集团)."""
+    while pos < len(text) and text[pos] in " 「“":
+        pos += 1
+    nxt = next((m for m in parties if _rel(m, sent)[0] >= pos), None)
+    if nxt is not None and _rel(nxt, sent)[0] > pos and _ZH_DESCRIPTION.fullmatch(text, pos, _rel(nxt, sent)[0]):
+        return _rel(nxt, sent)[0]
+    return pos
+
+
+def _reporter_side(ctx, m: Mention) -> bool:
+    """The reporter, or a body named after it (阿里巴巴公益基金会 in Alibaba's report): its
+    cooperation is the reporter's, and it is no partner of the reporter."""
+    if _is_reporter(ctx, m):
+        return True
+    if m.type != "Organization":
+        return False
+    folded = to_simplified(m.text)
+    return any(folded.startswith(n) and len(n) >= 2 for n in reporter_names(ctx))
+
+
+_ZH_JOINT_SEP = re.compile(r"^[\s、，,和及与]*(?:以及|联合|携手|联手)?[\s、，,和及与]*$")
+
+
+def _co_parties(ctx, sent: Sentence, parties: list[Mention]) -> Iterator[Mention]:
+    """Parties listed before a joint verb, one of them the reporter's side (由公众环境研究中心
+    联合阿拉善基金会、阿里巴巴公益基金会共同推出): the others are its partners."""
+    text = sent.folded
+    run: list[Mention] = []
+    for m in parties + [None]:
+        if m is not None and (not run or _ZH_JOINT_SEP.match(text[_rel(run[-1], sent)[1]:_rel(m, sent)[0]])):
+            run.append(m)
+            continue
+        if len(run) >= 2 and co.zh_bridge_follows(text, _rel(run[-1], sent)[1]) and any(_reporter_side(ctx, p) for p in run):
+            yield from (p for p in run if not _reporter_side(ctx, p))
+        run = [m] if m is not None else []
+
+
+_ZH_INVITED = re.compile(r"邀请(?:了)?\s*(?:来自)?\s*")
+_ZH_COOPERATED = re.compile(r"合作|共同|联合|携手")
+
+
+def _invited(ctx, sent: Sentence, parties: list[Mention]) -> Iterator[Mention]:
+    """邀请了来自A、B、C等…机构，就…进行合作研究: invited parties the sentence says the
+    reporter then worked with (invited speakers or experts with no cooperation are not)."""
+    text = sent.folded
+    for m in _ZH_INVITED.finditer(text):
+        if not _subject_ok(ctx, sent, parties, m.start()):
+            continue
+        listed = _list_after(text, sent, parties, m.end())
+        if listed and _ZH_COOPERATED.search(text, _rel(listed[-1], sent)[1]):
+            yield from (p for p in listed if not _reporter_side(ctx, p))
 
 
 # ---- subsidiaryOf --------------------------------------------------------------------------
@@ -111,12 +183,19 @@ _ZH_PARENT_AS = re.compile(r"作为$")
 _ZH_PARENT_TAIL = re.compile(
     r"^\s*(?:在[^，。；]{0,20}?)?(?:的|旗下)?[^，。；]{0,24}?(?:旗舰|子公司|附属公司|子集团|成员|一员|板块|业务单元|控股)")
 _ZH_IS_SUB = re.compile(r"(?:是|为|系)$")
-_ZH_SUB_TAIL = re.compile(r"\s*(?:的|之|旗下的?)?\s*(?:全资|控股|非全资)?(?:附属公司|子公司|子集团|成员企业)")
+_ZH_SUB_TAIL = re.compile(r"\s*(?:的|之|旗下的?)?\s*(?:全资|控股|非全资)?(?:附属公司|子公司|子集团|成员企业)"
+                          r"|\s*(?:的|之|旗下的?)[^，。；]{0,12}?(?:业务|平台|品牌|板块|业务单元)(?:之一)?(?:[，。；]|$)")
 _ZH_CONTROLLER = re.compile(r"(?:控股股东|母公司|最终控股公司)(?:为|是)?\s*$")
 _ZH_ACQUIRE = re.compile(r"(?:收购|并购|购入|取得)$")
 _ZH_STAKE = re.compile(r"^\s*(?:公司)?\s*(\d+(?:\.\d+)?)\s*[%％]\s*(?:的)?\s*(?:股权|股份|权益)")
 _ZH_SUB_BEFORE = re.compile(r"(?:本集团|本公司|公司|我们)?(?:的|之)?(?:全资|控股|非全资)?(?:附属公司|子公司)(?:包括|有|如)?\s*$")
-_ZH_OWN_SUB = re.compile(r"\s*(?:是|为|系)(?:本集团|本公司|我们|公司)(?:的|之)?\s*(?:全资|控股|非全资)?(?:附属公司|子公司)")
+_ZH_OWN_SUB = re.compile(r"\s*(?:是|为|系)(?:本集团|本公司|我们|公司)(?:的|之)?\s*(?:全资|控股|非全资)?(?:附属公司|子公司)"
+                         r"|\s*(?:是|为|系)(?:本集团|我们|集团)(?:的|之|旗下的?)[^，。；]{0,12}?(?:业务|平台|品牌|板块|业务单元)(?:之一)?(?:[，。；]|$)")
+# 我们旗下的X, 集团的X、Y等业务: the reporter's own businesses named after it
+_ZH_OWN_BEFORE = re.compile(r"(?:我们|本集团|集团|本公司)(?:的|之)?旗下(?:的)?\s*$|(?:我们|本集团|集团)的\s*$")
+_ZH_OWN_AFTER = re.compile(r"\s*(?:等)?(?:核心|主要)?(?:业务|平台|品牌|板块|业务单元)")
+_EN_OUR_UNIT = re.compile(r"\b(?:our|the Group[’']s)\s+$", re.I)
+_EN_UNIT_AFTER = re.compile(r"\s+(?:business(?:es)?|platforms?|brands?|segments?)\b", re.I)
 _EN_OWN_SUB = re.compile(
     r"\*?\s*,?\s*(?:is|was|being|,)?\s*(?:a|an)\s+(?:wholly[- ]owned\s+|indirect\s+|direct\s+|non-wholly[- ]owned\s+)?"
     r"subsidiary\s+of\s+(?:the\s+)?(?:Company|Group)\b", re.I)
@@ -163,6 +242,8 @@ def subsidiaries(ctx, sent: Sentence) -> Iterator[tuple[Mention, Mention]]:
                 yield pub, m
             if not own and _legal(m) and (_EN_ITS_SUB.search(before) or _EN_ESTABLISHED.search(before)) and has_reporter:
                 yield m, pub
+            if not own and _EN_OUR_UNIT.search(before) and _EN_UNIT_AFTER.match(after):  # our Tmall business
+                yield m, pub
             continue
         if not own and _ZH_PARENT_AS.search(before) and _ZH_PARENT_TAIL.match(after) and has_reporter:
             yield pub, m
@@ -180,10 +261,12 @@ def subsidiaries(ctx, sent: Sentence) -> Iterator[tuple[Mention, Mention]]:
             nxt = [p for p in parties[i + 1:] if _rel(p, sent)[0] - e <= 2]
             if nxt and nxt[0].key != m.key and _ZH_SUB_TAIL.match(text, _rel(nxt[0], sent)[1]):
                 yield m, nxt[0]
-        if _ZH_UNDER.match(after[:3]) and not own:
+        if _ZH_UNDER.match(after[:3]):
             nxt = [p for p in parties[i + 1:] if 0 <= _rel(p, sent)[0] - e <= 3]
             if nxt and not _is_reporter(ctx, nxt[0]):
-                yield nxt[0], m
+                yield nxt[0], (pub if own else m)
+        if not own:
+            yield from ((x, pub) for x in _own_listed(ctx, sent, parties, i))
     if _SCOPE.search(text) and _SCOPE_TOPIC.search(text) and has_reporter:
         scoped = [m for m in parties if _legal(m) and not _is_reporter(ctx, m)]
         if len(scoped) >= 2 or (scoped and re.search(r"includes only|covers only|仅包括|仅涵盖", text, re.I)):
@@ -191,8 +274,87 @@ def subsidiaries(ctx, sent: Sentence) -> Iterator[tuple[Mention, Mention]]:
                 yield m, pub
 
 
+def _own_listed(ctx, sent: Sentence, parties: list[Mention], i: int) -> list[Mention]:
+    """我们旗下的X、Y / 集团的X、Y等业务 starting at ``parties[i]``: the reporter's own units."""
+    text = sent.folded
+    s, _e = _rel(parties[i], sent)
+    if i and _SEPARATORS.match(text[_rel(parties[i - 1], sent)[1]:s]):
+        return []  # inside a list: its first item decides
+    own_before = _ZH_OWN_BEFORE.search(text[max(0, s - 8):s])
+    if not own_before:
+        return []
+    listed = [parties[i]] + _list_after(text, sent, parties[i + 1:], _rel(parties[i], sent)[1])
+    listed = [m for m in listed if not _is_reporter(ctx, m)]
+    if "旗下" in own_before.group() or _ZH_OWN_AFTER.match(text, _rel(listed[-1], sent)[1]):
+        return listed
+    return []
+
+
 def _parents_of_reporter(rels: list[Relation], pub: Mention) -> set[str]:
     return {r.object.key for r in rels if r.predicate == "subsidiaryOf" and r.subject.key == pub.key}
+
+
+# ---- the reporter's own business units --------------------------------------------------
+
+_UNIT_CUES = frozenset({"brand", "list", "repeat", "unit"})
+_GROUP_WORDS = re.compile(r"集团|集團|控股|Group|Holdings?\b", re.I)
+
+
+def _is_group(ctx) -> bool:
+    """A holding company or group (…集团控股有限公司, … Holdings Limited) reports on its
+    business units as its own operations."""
+    pub = ctx.report.publisher
+    return any(_GROUP_WORDS.search(n) for n in (pub.text, pub.label or ""))
+
+
+def clause_subjects(ctx, sent: Sentence) -> list[Mention]:
+    """Companies that open a clause (菜鸟通过…, 2022财年，淘宝为…, 在东南亚，Lazada正在…,
+    盒马与高鑫零售积极…), possibly after a time or place phrase and other listed companies."""
+    text = sent.folded
+    out: list[Mention] = []
+    parties = [m for m in _parties(ctx, sent) if m.type == "Company"]
+    for m in parties:
+        s, _e = _rel(m, sent)
+        starts = [x.end() for x in _ZH_CLAUSE_START.finditer(text, 0, s)]
+        cs = starts[-1] if starts else 0
+        rest = text[cs:s]
+        for p in parties:
+            ps, pe = _rel(p, sent)
+            if cs <= ps and pe <= s:
+                rest = rest.replace(text[ps:pe], "")
+        if not _ZH_FILLER.sub("", rest).strip(" 、和与及其中此外目前如今"):
+            out.append(m)
+    return out
+
+
+def units(ctx, subs: list[Relation], partner_rels: list[Relation]) -> Iterator[Relation]:
+    """The reporter's business units: companies named without a legal form (by a brand cue,
+    in a list with one, or again) that open clauses of the report's narrative, when the
+    reporter is a group with no parent of its own (a group member's report names its
+    siblings, which are the parent's). A company the reporter works with needs to act in
+    more clauses than it is named a partner in; legal-form names and rating firms never are."""
+    pub = ctx.report.publisher
+    if ctx.document.language == "en" or not _is_group(ctx) or _parents_of_reporter(subs, pub):
+        return
+    cues: dict[str, set] = defaultdict(set)
+    for m in ctx.mentions:
+        if m.type == "Company":
+            cues[m.key].add((m.attrs or {}).get("cue"))
+    partnered = Counter(r.object.key for r in partner_rels)
+    named = {r.subject.key for r in subs}
+    acting: dict[str, list[tuple[Mention, Sentence]]] = defaultdict(list)
+    for sent in ctx.sentences:
+        for m in clause_subjects(ctx, sent):
+            if not _is_reporter(ctx, m):
+                acting[m.key].append((m, sent))
+    for key, seen in acting.items():
+        kinds = cues[key]
+        if key in named or not kinds & _UNIT_CUES or kinds & {"legal", "rater"}:
+            continue
+        if (partnered[key] or "partner" in kinds) and len(seen) < max(3, partnered[key] + 1):
+            continue
+        m, sent = next(((m, x) for m, x in seen if len(x.text.strip()) > len(m.text) + 4), seen[0])
+        yield Relation(m, "subsidiaryOf", pub, sent.evidence())
 
 
 def extract(ctx) -> Iterator[Relation]:
@@ -207,8 +369,9 @@ def extract(ctx) -> Iterator[Relation]:
     parents = _parents_of_reporter(subs, pub)
     # a scope note never makes the reporter's parent its subsidiary
     subs = [r for r in subs if not (r.object.key == pub.key and r.subject.key in parents)]
+    partner_rels = [Relation(pub, "partnerOf", m, sent.evidence()) for sent in ctx.sentences
+                    for m in partners(ctx, sent) if m.key != pub.key and m.key not in parents]
+    subs += units(ctx, subs, partner_rels)
+    own = {r.subject.key for r in subs if r.object.key == pub.key}
     yield from subs
-    for sent in ctx.sentences:
-        for m in partners(ctx, sent):
-            if m.key != pub.key and m.key not in parents:
-                yield Relation(pub, "partnerOf", m, sent.evidence())
+    yield from (r for r in partner_rels if r.object.key not in own)  # no partner of its own units
