@@ -5,6 +5,7 @@ from extractors.components.company import zh_legal_names, zh_name_start, zh_part
 from extractors.model import Block, Document
 from extractors.normalise import to_simplified
 from extractors.pipeline import recognise
+from extractors.report import read_report_facts
 
 
 def document(rows, lang="zh-Hant"):
@@ -125,3 +126,69 @@ def test_a_name_after_a_claimed_board_and_organisations_left_to_their_recogniser
         == ["XYZ Holdings Limited"]
     assert companies("We cooperated with Peking Union Medical College Hospital and the World Health "
                      "Organization to launch the programme.", "en") == []
+
+
+# ---- companies printed without a legal form (seed 002 in Simplified script) -------------------
+
+@pytest.mark.parametrize("text,want", [
+    ("高鑫零售旗下昆山大润发商业广场遵循绿色建筑设计标准与海绵城市设计理念，采用可持续设计。", ["高鑫零售"]),
+    ("盒马线下门店已全部用可降解塑料袋、纸袋或可循环无纺布袋，替换传统塑料袋。", ["盒马"]),
+    ("银泰百货通过电子化零售门店小票、标签打印及快递单打印，每年节省上千万张纸。", ["银泰百货"]),
+    ("菜鸟是中国快递物流行业中最早发起绿色行动的企业之一，并在绿色运输、绿色仓储转运、绿色包装、绿色回收四个方向持续发力", ["菜鸟"]),
+    ("在印度尼西亚，2022年初，Lazada物流与合作伙伴推出了配送包裹的环保型蓝色汽车", ["Lazada"]),
+    ("阿里云以 2.69 亿度的交易量，被彭博新能源财经列为 2021 年「中国绿电采购企业排行榜」第一名。", ["彭博新能源财经"]),
+    ("根据 Gartner 2021 年的 IaaS 及 PaaS 解决方案计分卡评价，阿里云在安全（必备）项上获得最高分。", ["Gartner"]),
+    ("2022 年 7 月，我们与全世界最大的清洁能源提供商之一的国家电力投资集团 (SPIC) 签署战略协议", ["国家电力投资集团"]),
+])
+def test_brands_by_business_cues(text, want):
+    assert companies(text, "zh-Hans") == want
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("同時，我們嚴格管控商家「 廠家自送」履約渠道，確保所有實物類訂單物流信息前端可追蹤，杜絶商家濫用權限規避考核的行為", "zh-Hant"),
+    ("隨著人工智能技術的快速發展，智慧醫療逐漸成為提升醫療服務效率、優化患者體驗、緩解醫療資源緊張的重要突破口", "zh-Hant"),
+    ("報告期內，京東大藥房新型門店又陸續在北京、唐山開設門店。", "zh-Hant"),
+    ("在商品發佈前，我們明確要求不得投放處方藥及特醫食品等相關產品的廣告", "zh-Hant"),
+    ("截至 2022 年 3 月 31 日，2 万余原创商家使用 AI 虚拟模特，累计生产超过 39 万张虚拟模特图。", "zh-Hans"),
+    ("菜鸟携手合作伙伴，向150多个国家和地区运输超过2.6亿件医疗物资", "zh-Hans"),
+    ("2021年11月，第一批160名“乡村振兴技术官”在山西、四川、河北、湖南、陕西5个省的7个欠发达县域开展数字化志愿服务，帮助当地发展智慧文旅", "zh-Hans"),
+])
+def test_business_words_after_verbs_descriptions_and_counts_name_no_brand(text, lang):
+    assert companies(text, lang) == []
+
+
+def test_english_stores_and_customers():
+    assert companies("Take Icelandic sea cucumbers as an example. The QR code is printed on each box of Icelandic sea "
+                     "cucumbers sold in Hema Supermarket stores in Beijing.", "en") == ["Hema Supermarket"]
+    assert companies("We also provide Tmall International with tracking technology, bringing together information on "
+                     "production, transportation, customs clearance.", "en") == ["Tmall International"]
+
+
+ALIBABA = "报告中“阿里巴巴”、“阿里”、“我们”、“集团”主要指“阿里巴巴集团控股有限公司”。"
+
+
+def report_companies(rows, lang="zh-Hans"):
+    ctx = recognise(document(rows, lang))
+    read_report_facts(ctx)
+    return ctx, [(m.text, m.evidence.line) for m in ctx.mentions
+                 if m.type == "Company" and m.key != ctx.report.publisher.key]
+
+
+def test_names_listed_with_a_company_and_their_later_mentions():
+    _ctx, found = report_companies([
+        ALIBABA,
+        "菜鸟是中国快递物流行业中最早发起绿色行动的企业之一。",
+        "2022 年，我们建立了“88 碳账户”体系，覆盖淘宝、饿了么、闲鱼、高德、菜鸟等多种场景。",
+        "2022财年，淘宝为30.5万视障用户提供了服务。",
+    ])
+    assert ("淘宝", 3) in found and ("闲鱼", 3) in found and ("高德", 3) in found
+    assert ("淘宝", 4) in found and ("菜鸟", 3) in found
+    assert not any(name.startswith("饿") for name, _line in found)
+
+
+def test_a_list_after_the_reporter_and_cooperation_with_places_name_no_company():
+    _ctx, found = report_companies([
+        "旨在展示京東健康股份有限公司（以下簡稱「公司」「京東健康」或「我們」）在環境、社會及管治的策略、管理和實踐情況。",
+        "2024 年，京東健康與四川、廣東、福建、上海等多省市開展適老化合作，通過線上國家補貼項目及線下活動，為老年用戶提供多樣化優惠服務與便利條件。",
+    ], "zh-Hant")
+    assert found == []

@@ -129,3 +129,93 @@ EXAMPLE = "本報告是示例控股有限公司（以下簡稱「示例控股」
 ])
 def test_subsidiary_phrasings(definition, text, lang, want):
     assert relations(definition, text, lang, "subsidiaryOf") == want
+
+
+ALIBABA = "报告中“阿里巴巴”、“阿里”、“我们”、“集团”主要指“阿里巴巴集团控股有限公司”。"
+
+
+def report_relations(rows, lang="zh-Hans", predicate=None):
+    ctx = recognise(document(rows, lang))
+    read_report_facts(ctx)
+    pub = ctx.report.publisher
+    return sorted((r.subject.text if r.subject.key != pub.key else "REPORTER", r.predicate,
+                   r.object.text if r.object.key != pub.key else "REPORTER")
+                  for r in corporate.extract(ctx) if predicate in (None, r.predicate))
+
+
+@pytest.mark.parametrize("text,partners", [
+    # a description between the cue and the partner, an alias before the verb
+    ("2022 年 7 月，我们与全世界最大的清洁能源提供商之一的国家电力投资集团 (SPIC) 签署战略协议，在“新能源+”与“数字化+”方面开展合作。",
+     ["国家电力投资集团"]),
+    # the reporter's own project cooperates
+    ("“急救侠”项目联合阿里健康、中国红十字会、AHA（美国心脏协会）等专业培训机构，对员工进行急救物资、急救知识等一系列的培训。",
+     ["中国红十字会", "美国心脏协会", "阿里健康"]),
+    # invited, then cooperating
+    ("我们积极和市场专业机构达成广泛合作，邀请了来自北京绿色交易所、中国标准化研究院、中环联合（北京）认证中心等行业内的专业机构，"
+     "就范围 3+ 的统一原则和具体计算方法进行合作研究。", ["中国标准化研究院", "中环联合（北京）认证中心", "北京绿色交易所"]),
+    # co-parties of a joint verb, the reporter's foundation among them
+    ("蔚蓝地图移动应用的 2.0 版本由公众环境研究中心联合阿拉善基金会、阿里巴巴公益基金会共同推出。", ["阿拉善基金会"]),
+    ("2018 年，阿里巴巴公益基金会和民生通惠公益基金会共同发起千岛湖水基金", ["民生通惠公益基金会"]),
+    ("在碳信托的技术支持下，我们和中环联合认证中心共同发布了《范围 3+ 减排：超越价值链的企业气候行动方法学》", ["中环联合认证中心"]),
+])
+def test_partner_phrasings(text, partners):
+    assert report_relations([ALIBABA, text], predicate="partnerOf") == [("REPORTER", "partnerOf", p) for p in partners]
+
+
+def test_invited_experts_without_cooperation_are_no_partners():
+    assert relations(JDH, "京東健康邀請北京大學第六醫院、首都醫科大學附屬安定醫院、首都醫科大學附屬兒童醫院、南京腦科醫院等41 位"
+                     "知名醫院的知名專家進行 ADHD15 科普活動", predicate="partnerOf") == []
+
+
+def test_english_partner_cues_after_the_verb():
+    # adapted from seed 001's partner sentences: the phrasings, a made-up partner
+    found = relations(ALIHEALTH_EN, "Alibaba Health co-founded with Example Pharmacy Chain the first rural pharmacy "
+                      "alliance.", "en", "partnerOf")
+    assert found == [("REPORTER", "partnerOf", "Example Pharmacy Chain")]
+
+
+GROUP_UNITS = [
+    ALIBABA,
+    "高鑫零售旗下昆山大润发商业广场遵循绿色建筑设计标准与海绵城市设计理念，采用可持续设计。",
+    "盒马与高鑫零售积极向消费者提供可回收材料制成的包装袋。盒马线下门店已全部用可降解塑料袋、纸袋或可循环无纺布袋，替换传统塑料袋。",
+    "阿里云以 2.69 亿度的交易量，被彭博新能源财经列为 2021 年「中国绿电采购企业排行榜」第一名。",
+    "菜鸟是中国快递物流行业中最早发起绿色行动的企业之一。",
+    "2022 年 7 月，我们与全世界最大的清洁能源提供商之一的国家电力投资集团 (SPIC) 签署战略协议。",
+]
+
+
+def test_a_groups_business_units_acting_in_its_report():
+    found = report_relations(GROUP_UNITS, predicate="subsidiaryOf")
+    assert found == [(c, "subsidiaryOf", "REPORTER") for c in ("盒马", "菜鸟", "高鑫零售")]
+
+
+def test_rating_firms_partners_and_a_group_members_siblings_are_no_units():
+    found = report_relations(GROUP_UNITS, predicate=None)
+    assert not any(s in ("彭博新能源财经", "国家电力投资集团") and p == "subsidiaryOf" for s, p, _o in found)
+    # Alibaba Health has a parent: 阿里雲 in its report is the parent's, not its own
+    found = report_relations([ALIHEALTH_ZH, "作為阿里巴巴集團在大健康領域的旗艦平台，阿里健康秉承「讓天下人健康生活120年」的使命",
+                              "截至2022年3月31日，阿里健康、搭建醫療行業數據服務的阿里雲、阿里健康平台下醫鹿問診系統等平台或系統已獲得多項權威認證。",
+                              "阿里雲以2.69億度的交易量，被彭博新能源財經列為2021年「中國綠電採購企業排行榜」第一名。"],
+                             "zh-Hant", "subsidiaryOf")
+    assert found == [("REPORTER", "subsidiaryOf", "阿里巴巴集團")]
+    # not a group: a partner acting in a later clause stays a partner
+    assert relations(MEDLIVE, "2022年，醫脈通與NCCN（美國國家綜合癌癥網絡）達成了戰略合作，成為國內唯一獲得NCCN授權的在線醫生平台。") \
+        == [("REPORTER", "partnerOf", "NCCN")]
+
+
+def test_a_unit_is_no_partner_of_its_group():
+    found = report_relations(GROUP_UNITS + ["菜鸟通过智能装箱算法帮助减少快递纸箱15%的包材。",
+                                            "截至2022年3月31日，菜鸟在全国315个城市开展快递包装箱回收行动。",
+                                            "阿里巴巴达摩院和菜鸟合作推出L4自动驾驶专利技术驱动的“小蛮驴”。"])
+    assert ("菜鸟", "subsidiaryOf", "REPORTER") in found
+    assert ("REPORTER", "partnerOf", "菜鸟") not in found
+
+
+@pytest.mark.parametrize("text,want", [
+    # adapted: the phrasings the task names, with seed 002's business names
+    ("我们旗下的淘宝、天猫等平台持续推动绿色消费。", ["天猫", "淘宝"]),
+    ("菜鸟是阿里巴巴集团的物流业务。", ["菜鸟"]),
+])
+def test_units_the_report_calls_its_own(text, want):
+    found = report_relations([ALIBABA, text], predicate="subsidiaryOf")
+    assert found == [(c, "subsidiaryOf", "REPORTER") for c in want]

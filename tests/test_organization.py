@@ -78,3 +78,25 @@ def test_english_local_government():
 def test_the_exchange_without_the_full_stop_after_it():
     assert orgs("The Company is listed on the Main Board of The Stock Exchange of Hong Kong Limited.", "en") \
         == ["Stock Exchange of Hong Kong Limited"]
+
+
+@pytest.mark.parametrize("text,want", [
+    # 联合 and a bracketed place inside the name (seed 002)
+    ("在碳信托的技术支持下，我们和中环联合认证中心共同发布了《范围 3+ 减排：超越价值链的企业气候行动方法学》",
+     ["中环联合认证中心"]),
+    ("我们积极和市场专业机构达成广泛合作，邀请了来自北京绿色交易所、中国标准化研究院、中环联合（北京）认证中心等行业内的专业机构",
+     ["北京绿色交易所", "中国标准化研究院", "中环联合（北京）认证中心"]),
+    # a place before a word jieba reads as an adverb (北京|自然|之友)
+    ("资助了包括北京自然之友公益基金会、阿拉善生态协会、公众环境研究中心等在内的多家机构", ["北京自然之友公益基金会", "阿拉善生态协会"]),
+    # a rare name jieba reads as a verbal noun (民生|通惠)
+    ("2018 年，阿里巴巴公益基金会和民生通惠公益基金会共同发起千岛湖水基金", ["阿里巴巴公益基金会", "民生通惠公益基金会"]),
+    ("2017 年，阿里巴巴公益基金会携手杭州植物园及桃花源生态保护基金会成立了城市自然体验中心",
+     ["阿里巴巴公益基金会", "杭州植物园", "桃花源生态保护基金会"]),
+])
+def test_names_with_inner_verbs_brackets_and_places(text, want):
+    assert orgs(text, "zh-Hans") == want
+
+
+def test_a_gazetteer_name_that_is_also_a_head_name_is_kept_once():
+    assert orgs("京東健康嚴格遵循香港聯合交易所《環境、社會及管治報告指引》的各項要求，建立了完善的 ESG 治理體系。") \
+        == ["香港聯合交易所"]

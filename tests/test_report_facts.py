@@ -142,3 +142,15 @@ def test_short_forms_strip_one_legal_ending_at_a_time():
 def test_title_is_read_or_built_from_the_publisher(seeds):
     assert "環境、社會及管治報告" in seeds["003"].report.title
     assert seeds["001"].report.title.endswith("ESG Report")
+
+
+def test_a_two_character_short_name_is_the_reporter_only_where_it_is_a_word():
+    ctx = recognise(document([
+        "报告中“阿里巴巴”、“阿里”、“我们”、“集团”主要指“阿里巴巴集团控股有限公司”。",
+        "2021 年，全国共有 7,023 个淘宝村和 2,171 个淘宝镇，在阿里平台的年交易额达 1.3 万亿元。",
+        "阿里云为全球 400万 企业提供服务，助力上千万中小微企业使用云计算。",
+    ], "zh-Hans"))
+    read_report_facts(ctx)
+    pub = ctx.report.publisher
+    lines = [m.evidence.line for m in ctx.mentions if m.key == pub.key and m.text == "阿里"]
+    assert 2 in lines and 3 not in lines

@@ -264,6 +264,7 @@ _RATER_PASSIVE = re.compile(
 _RATER_ACCORDING = re.compile(
     r"根据\s*([A-Z][A-Za-z&.\-]*(?: [A-Z][A-Za-z&.\-]*){0,3}|[\u4e00-\u9fff]{2,12}?)\s*(?=\d{4}\s*年|的)"
     r"[^，。；！？]{0,40}?(?:" + "|".join(P["zh_rater_nouns"]) + ")")
+_UNDER_RE = re.compile(r"旗下(?:的)?\s*")
 _LEAD_FILLER = re.compile(r"^(?:\d{4}\s*(?:财年|年度|年)?(?:\d{1,2}\s*月)?|其中|此外|同时|目前|如今|在[^，。；]{1,8}?)?$")
 _BRAND_TRIM = frozenset(GENERIC_STARTS) | {"全国", "全球", "国内", "海外"}
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z&.\-]*(?: [A-Z][A-Za-z&.\-]*){0,3}")
@@ -379,6 +380,17 @@ def zh_brand_names(text: str) -> list[tuple[int, int, str]]:
         name = text[start:m.start()].strip()
         if _LEAD_FILLER.match(text[cs:start].strip()) and (_brand_ok(name) or _LATIN_NAME.fullmatch(name)):
             out.append((start, start + len(name), "brand"))
+    for m in _UNDER_RE.finditer(text):  # 旗下的淘宝、天猫等平台
+        pos = m.end()
+        while True:
+            end = _name_after(text, pos)
+            if end <= pos or not _list_item_ok(text[pos:end]):
+                break
+            out.append((pos, end, "brand"))
+            sep = _COMMA.match(text, end)
+            if not sep:
+                break
+            pos = sep.end()
     for pattern in (_RATER_PASSIVE, _RATER_ACCORDING):
         for m in pattern.finditer(text):
             name = m.group(1).strip()
@@ -678,18 +690,24 @@ def en_brand_names(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _EN_FOLLOWER_RE.finditer(text):
         start = en_name_start(text, m.start())
-        if start is not None and _en_brand_ok(text[start:m.start()]):
+        if start is not None and _en_brand_ok(text[start:m.start()], text, start):
             out.append((start, m.start()))
     for m in _EN_CUSTOMER_RE.finditer(text):
         end = en_capitalised_run(text, m.end())
-        if end > m.end() and re.match(r"\s+with\b", text[end:]) and _en_brand_ok(text[m.end():end]):
+        if end > m.end() and re.match(r"\s+with\b", text[end:]) and _en_brand_ok(text[m.end():end], text, m.end()):
             out.append((m.end(), end))
     return out
 
 
-def _en_brand_ok(name: str) -> bool:
-    return (_en_name_ok(name) and not en_place(name) and not re.fullmatch(r"[A-Z]{1,4}", name)
-            and not any(re.search(rf"\b{w}\b", name) for w in NOT_COMPANY_EN))
+def _en_brand_ok(name: str, text: str = "", start: int = 0) -> bool:
+    """A brand in English: lower-case letters in it (not SMEs), no organisation word, no
+    place; a single word opening a sentence is more likely an ordinary word (Offline stores)."""
+    if not (_en_name_ok(name) and re.search(r"[a-z]{2}", name) and not en_place(name)):
+        return False
+    if any(re.search(rf"\b{w}\b", name) for w in NOT_COMPANY_EN):
+        return False
+    opening = not text[:start].strip() or text[:start].rstrip()[-1] in ".!?:;"
+    return not opening or len(name.split()) >= 2
 
 
 def _overlaps(ranges: list[tuple[int, int]], s: int, e: int) -> bool:
@@ -801,16 +819,18 @@ def make_company(nlp: Language, name: str, lang: str) -> CompanyRecogniser:
 
 _LIST_SEP = re.compile(r"\s*(?:、|以及|和|及|与)\s*")
 _LIST_SEP_BEFORE = re.compile(r"(?:、|以及|和|及|与)\s*$")
+_SKIPPABLE_BEFORE = re.compile(r"、[^、，,。；;：:！？!?（）()「」“”\s]{1,8}$")
+_SKIPPABLE_AFTER = re.compile(r"[^、，,。；;：:！？!?（）()「」“”\s]{1,8}、")
 _COMMA = re.compile(r"\s*、\s*")
 _COMMA_BEFORE = re.compile(r"、\s*$")
-_DOC_CUES = ("legal", "brand", "rater", "partner", "list", "unit")
+_DOC_CUES = ("legal", "brand", "rater", "partner", "list", "unit", "repeat")
 
 
 def _list_item_ok(name: str) -> bool:
     """A bare name in a list of companies: a distinctive core, not a generic or role word."""
     if _LATIN_NAME.fullmatch(name):
         return not re.fullmatch(r"[A-Z]{1,4}", name) and name.lower() not in _EN_REFS
-    if not (2 <= len(name) <= 8 and _brand_ok(name)):
+    if not (2 <= len(name) <= 5 and _brand_ok(name)):  # brands are short; 青花椒海鲜大咖桶 is a dish
         return False
     return any(_distinctive(w, f) and f != "ns" and w not in QUALIFIERS for w, f, _o in zh_tokens(name))
 
@@ -845,6 +865,10 @@ def _list_neighbours(text: str, s: int, e: int, comma_only: bool = False) -> lis
             latin = re.search(_LATIN_NAME.pattern + r"\s*$", text[max(0, sep.start() - 40):sep.start()])
             start = sep.start() - len(latin.group()) if latin else None
         if start is None or not _list_item_ok(text[start:sep.start()].strip()):
+            skip = _SKIPPABLE_BEFORE.search(text, max(0, sep.start() - 9), sep.start())
+            if sep.group().startswith("、") and skip:
+                pos = skip.start() + 1  # 淘宝、饿了么、闲鱼: an item no rule reads, inside a list
+                continue
             break
         out.append((start, start + len(text[start:sep.start()].rstrip())))
         pos = start
@@ -855,6 +879,10 @@ def _list_neighbours(text: str, s: int, e: int, comma_only: bool = False) -> lis
             break
         end = _name_after(text, sep.end())
         if end <= sep.end() or not _list_item_ok(text[sep.end():end]):
+            skip = _SKIPPABLE_AFTER.match(text, sep.end())
+            if sep.group().strip() == "、" and skip:
+                pos = skip.end() - 1
+                continue
             break
         out.append((sep.end(), end))
         pos = end
@@ -864,49 +892,63 @@ def _list_neighbours(text: str, s: int, e: int, comma_only: bool = False) -> lis
 def document_companies(ctx) -> None:
     """Report-level company facts a single block cannot see.
 
-    A name listed with a known company is one too (覆盖淘宝、饿了么、闲鱼、高德、菜鸟等场景, 盒马与
-    高鑫零售); then every further occurrence of a known company's name becomes a mention, so
-    sentence-level relation rules see 高鑫零售 in the sentences that do not name it by a cue.
-    Runs after the report's own names are resolved (``extractors.report``)."""
-    from ..model import Mention  # the model is for report-level code; components do not need it
-
+    Every further occurrence of a known company's name becomes a mention, so sentence-level
+    relation rules see 高鑫零售 where no cue names it; then a name listed with a known company
+    is one too (覆盖淘宝、饿了么、闲鱼、高德、菜鸟等场景, 盒马与高鑫零售), and its occurrences are
+    mentions in turn. Runs after the report's own names are resolved (``extractors.report``)."""
     en = ctx.document.language == "en"
-    pub = ctx.report.publisher
-    known: dict[str, Mention] = {}
-    for m in ctx.mentions:
-        if m.type == "Company" and m.start >= 0 and ((m.attrs or {}).get("cue") in _DOC_CUES or (m.attrs or {}).get("reporter")):
+    known: dict[str, object] = {}
+    for m in ctx.mentions:  # the reporter's own names are extractors.report's
+        if m.type == "Company" and m.start >= 0 and (m.attrs or {}).get("cue") in _DOC_CUES:
             known.setdefault(m.text if en else to_simplified(m.text), m)
-
-    def add(sent, s: int, e: int, like: Mention | None, cue: str) -> Mention:
-        surface = sent.text[s:e]
-        m = Mention(type="Company", text=surface, key=like.key if like else match_key(surface),
-                    lang=language_of(surface, ctx.document.language), evidence=sent.evidence(),
-                    label=like.label if like else None, attrs={**((like.attrs or {}) if like else {}), "cue": cue},
-                    start=sent.start + s, end=sent.start + e)
-        sent.mentions.append(m)
-        ctx.mentions.append(m)
-        return m
-
-    def free(sent, s: int, e: int) -> bool:
-        return not any(x.start < sent.start + e and sent.start + s < x.end for x in sent.mentions)
-
+    _repeat(ctx, known, en)
     if not en:
-        for sent in ctx.sentences:
-            anchors = [m for m in sent.mentions if m.type == "Company" and
-                       ((m.attrs or {}).get("cue") in _DOC_CUES or (m.attrs or {}).get("reporter"))]
-            for a in anchors:
-                reporter = bool((a.attrs or {}).get("reporter")) or (pub is not None and a.key == pub.key)
-                for s, e in _list_neighbours(sent.folded, a.start - sent.start, a.end - sent.start, reporter):
-                    if free(sent, s, e) and not _organisation_name(sent.folded[s:e]):
-                        known.setdefault(sent.folded[s:e], add(sent, s, e, None, "list"))
+        _repeat(ctx, _listed(ctx), en)
+
+
+def _anchor(m) -> bool:
+    return (m.attrs or {}).get("cue") in _DOC_CUES or bool((m.attrs or {}).get("reporter"))
+
+
+def _add_company(ctx, sent, s: int, e: int, like, cue: str):
+    """A Company mention for ``sent.text[s:e]``, with the key and label of ``like`` if given."""
+    from ..model import Mention  # report-level code; the recogniser itself never needs it
+
+    surface = sent.text[s:e]
+    m = Mention(type="Company", text=surface, key=like.key if like else match_key(surface),
+                lang=language_of(surface, ctx.document.language), evidence=sent.evidence(),
+                label=like.label if like else None, attrs={**((like.attrs or {}) if like else {}), "cue": cue},
+                start=sent.start + s, end=sent.start + e)
+    sent.mentions.append(m)
+    ctx.mentions.append(m)
+    return m
+
+
+def _free(sent, s: int, e: int) -> bool:
+    return not any(x.start < sent.start + e and sent.start + s < x.end for x in sent.mentions)
+
+
+def _listed(ctx) -> dict:
+    """Names listed next to a known company (or the reporter, with 、 only), as new mentions."""
+    pub = ctx.report.publisher
+    found: dict = {}
+    for sent in ctx.sentences:
+        for a in [m for m in sent.mentions if m.type == "Company" and _anchor(m)]:
+            reporter = bool((a.attrs or {}).get("reporter")) or (pub is not None and a.key == pub.key)
+            for s, e in _list_neighbours(sent.folded, a.start - sent.start, a.end - sent.start, reporter):
+                if _free(sent, s, e) and not _organisation_name(sent.folded[s:e]):
+                    found.setdefault(sent.folded[s:e], _add_company(ctx, sent, s, e, None, "list"))
+    return found
+
+
+def _repeat(ctx, known: dict, en: bool) -> None:
+    """A mention wherever a known name occurs again and nothing else claimed the place."""
     names = sorted((n for n in known if len(match_key(n)) >= (4 if en else 2)), key=len, reverse=True)
     if not names:
         return
-    alternation = "|".join(re.escape(n) for n in names)
-    pattern = re.compile(rf"(?<![A-Za-z])(?:{alternation})(?![A-Za-z])")
+    pattern = re.compile(r"(?<![A-Za-z])(?:" + "|".join(re.escape(n) for n in names) + r")(?![A-Za-z])")
     for sent in ctx.sentences:
-        hay = sent.text if en else sent.folded
-        for m in pattern.finditer(hay):
-            if free(sent, m.start(), m.end()):
+        for m in pattern.finditer(sent.text if en else sent.folded):
+            if _free(sent, m.start(), m.end()):
                 like = known[m.group()]
-                add(sent, m.start(), m.end(), like, "repeat" if not (like.attrs or {}).get("reporter") else "reporter")
+                _add_company(ctx, sent, m.start(), m.end(), like, "repeat")
