@@ -1,0 +1,186 @@
+"""The report's original lines and what each is: a header with years, a unit, values, a name."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .patterns import CJK, LATIN_WORD, SENT_PUNCT, SUPERSCRIPTS, fold, patterns
+from .numbers import value_token
+
+
+@dataclass
+class Line:
+    text: str  # original script, stripped
+    folded: str
+    start: int  # offset of text[0] in Document.text
+    line: int  # original line number
+    kind: str = "prose"  # header | row | values | unit | name | prose
+    name: str = ""
+    unit: str = ""
+    values: list = field(default_factory=list)  # [(Decimal | None, unit)]
+    periods: list | None = None  # header: one label per column ("" = not a year)
+    col_units: list = field(default_factory=list)  # header: units named per column (佔比（%）)
+
+
+def document_lines(document) -> list[Line]:
+    """The report's non-empty original lines, with offsets into ``Document.text``."""
+    text = document.text
+    out: list[Line] = []
+    if document.line_starts:
+        bounds = list(document.line_starts) + [len(text)]
+        pieces = [(bounds[i], bounds[i + 1], n) for i, n in enumerate(document.line_numbers)]
+    else:
+        pieces = [(b.start, b.start + len(b.text), b.line) for b in document.blocks]
+    for s, e, n in pieces:
+        off = s
+        for part in text[s:e].split("\n"):
+            stripped = part.strip()
+            if stripped:
+                lead = len(part) - len(part.lstrip())
+                out.append(Line(stripped, fold(stripped), off + lead, n))
+            off += len(part) + 1
+    return out
+
+
+def _clean_name(name: str) -> str:
+    """A row's name without bullets, footnote marks and stray spaces."""
+    name = re.sub(f"[{SUPERSCRIPTS}]", "", name)
+    name = re.sub(r"^[\s•●○■□◆◇▪·\-–—*]+", "", name)
+    name = re.sub(r"\s+", " ", name).strip(" ：:")
+    p = patterns()
+    m = re.search(r"(?<=[\u4e00-\u9fff）)A-Za-z])\s?\d{1,2}$", name)
+    if m and not p.numbered_words.search(fold(name[: m.start()])):
+        name = name[: m.start()].rstrip()
+    return name
+
+
+def _name_like(folded: str) -> bool:
+    """Short enough and plain enough to be a table cell, not a sentence."""
+    if SENT_PUNCT.search(folded) or re.search(r"https?:|www\.|@", folded):
+        return False
+    if not (CJK.search(folded) or LATIN_WORD.search(folded)):
+        return False
+    cjk = len(CJK.findall(folded))
+    words = len(re.findall(r"[A-Za-z]+", folded))
+    return cjk <= 32 and words <= 12 and len(folded) <= 70
+
+
+def _header(line: Line, lang: str) -> list | None:
+    """Column labels of a header row (a year per column), [] for a header without years."""
+    p = patterns()
+    f = line.folded
+    years = list(p.year_column.finditer(f))
+    rest = f
+    for m in reversed(years):
+        rest = rest[: m.start()] + " " + rest[m.end():]
+    tokens = rest.split()
+    lowered = [t.lower() for t in tokens]
+
+    def known(t: str) -> bool:
+        """A header cell: a short header word, perhaps with a unit in brackets (單位（人）)."""
+        bare = re.sub(r"[（(][^）)]{1,8}[）)]$", "", t)
+        return len(bare) <= 8 and (not bare or any(w in bare for w in p.header_words + p.column_words))
+
+    if years:
+        if len(tokens) > 5 or not all(known(t) for t in lowered):
+            return None
+        if len(years) < 2 and not tokens:
+            return None
+        return [period_label(line.text[m.start():m.end()], m.group(1), lang) for m in years]
+    if len(tokens) >= 2 and all(known(t) for t in lowered) and any(
+        w in f.lower() for w in ("单位", "指标", "unit", "indicator")
+    ):
+        return []
+    if 2 <= len(tokens) <= 8 and lowered[0] in p.header_leads:
+        return []  # "Indicator Consumption Density (...)": column names of a table
+    return None
+
+
+def _column_units(text: str) -> list[str]:
+    """Units a header gives its value columns in brackets: "單位（人） 佔比（%）" -> 人, %."""
+    units = [m.group(1) for m in re.finditer(r"[（(]([^）)]{1,8})[）)]", text)
+             if patterns().unit.fullmatch(fold(m.group(1)))]
+    return units if len(units) >= 2 else []
+
+
+def period_label(text: str, year: str, lang: str) -> str:
+    """``2022財年``, ``FY2018`` or ``2024`` from a header's or sentence's year words."""
+    if re.search(r"財年|财年|財政年度|财政年度", text):
+        return year + ("財年" if "財" in text else "财年")
+    if re.search(r"fy|fiscal|financial", text, re.I):
+        return "FY" + year
+    return year
+
+
+def classify(line: Line, lang: str) -> Line:
+    """Set ``line.kind`` (and name, unit, values, periods) from the line's text."""
+    p = patterns()
+    f = line.folded
+    periods = _header(line, lang)
+    if periods is not None:
+        line.kind, line.periods = "header", periods
+        line.col_units = _column_units(line.text)
+        return line
+    tokens = list(re.finditer(r"\S+", f))
+    values: list = []
+    k = len(tokens)
+    while k > 0:
+        tok = tokens[k - 1].group()
+        v = value_token(tok)
+        if v is not None:
+            values.insert(0, v)
+            k -= 1
+            continue
+        if tok.lower() in p.placeholders and (values or k == len(tokens)) and k > 1 or (
+            tok.lower() in p.placeholders and len(tokens) == 1
+        ):
+            values.insert(0, (None, ""))
+            k -= 1
+            continue
+        if k == len(tokens) and k >= 2 and p.unit.fullmatch(tok) and value_token(tokens[k - 2].group()):
+            v = value_token(tokens[k - 2].group())
+            values.insert(0, (v[0], v[1] or line.text[tokens[k - 1].start():tokens[k - 1].end()]))
+            k -= 2
+            continue
+        break
+    if k and values and tokens[k - 1].group() in ("<", ">", "≤", "≥", "＜", "＞", "<=", ">="):
+        values = []  # "< 35": a band of a breakdown, its value column empty
+    prefix_end = tokens[k - 1].end() if k else 0
+    prefix = f[:prefix_end]
+    if not values:
+        if p.unit.fullmatch(f.strip()):
+            line.kind, line.unit = "unit", line.text
+        elif _name_like(f) and not p.index_code.search(f):
+            line.kind, line.name = "name", _clean_name(line.text)
+        return line
+    if not prefix.strip():
+        line.kind, line.values = "values", values
+        return line
+    unit = ""
+    name_end = prefix_end
+    m = p.unit_at_end.search(prefix)
+    if m and prefix[: m.start(1)].strip():
+        unit, name_end = line.text[m.start(1):m.end(1)].strip(), m.start(1)
+    else:
+        m = p.paren_unit_at_end.search(prefix)
+        if m and prefix[: m.start()].strip():
+            unit, name_end = line.text[m.start(1):m.end(1)].strip(), m.start()
+    name_f = f[:name_end]
+    if (not _name_like(name_f) or p.index_code.search(name_f) or p.standard.search(name_f)
+            or p.contact.search(name_f)):
+        return line
+    if len(values) == 1 and not unit and not values[0][1] and looks_like_year(values[0][0]):
+        return line  # "阿里健康 ESG報告 2022": a title with its year
+    line.kind, line.name, line.unit, line.values = "row", _clean_name(line.text[:name_end]), unit, values
+    return line
+
+
+def looks_like_year(v: Decimal | None) -> bool:
+    """1950-2050, or a year and month written 2022.06."""
+    if v is None or not 1950 <= v < 2051:
+        return False
+    month = (v - int(v)) * 100
+    return v == v.to_integral_value() or (month == month.to_integral_value() and 1 <= month <= 12)
+
+

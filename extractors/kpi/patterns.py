@@ -1,0 +1,103 @@
+"""The compiled KPI patterns (units, headers, trims) from patterns/kpi.yaml, and text folding."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..components.base import load_patterns
+from ..normalise import to_simplified
+
+
+_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰⁺"
+NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+CJK = re.compile(r"[\u4e00-\u9fff]")
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+SENT_PUNCT = re.compile(r"[，。；！？;!?]|,(?!\d)|\.\s*$")
+
+
+def fold(text: str) -> str:
+    """Simplified script, half-width: same length as ``text``, for matching only."""
+    return to_simplified(text).translate(_FULLWIDTH)
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    unit: re.Pattern  # a whole unit expression: 噸, 千瓦時╱人, 噸/營業收入（萬元）, kWh/person
+    unit_at_end: re.Pattern  # a unit column at the end of a row's name part
+    paren_unit_at_end: re.Pattern  # "Electricity (kWh)"
+    prose_unit: re.Pattern  # a unit right after a number in a sentence
+    unit_prefix: re.Pattern  # 萬分之 before a number
+    counters: frozenset
+    scales: frozenset
+    year_column: re.Pattern
+    header_words: tuple
+    header_leads: frozenset
+    column_words: tuple
+    placeholders: frozenset
+    toc: re.Pattern
+    index_code: re.Pattern
+    standard: re.Pattern
+    contact: re.Pattern
+    numbered_words: re.Pattern
+    cues: tuple
+    lead_trim: tuple
+    tail_trim: tuple
+    count_noun: re.Pattern
+    count_phrase: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def patterns() -> _Patterns:
+    """The compiled KPI patterns (loaded once)."""
+    p = load_patterns("kpi")
+    latin = [u for u in p["units"] if not CJK.search(u) and re.search(r"[A-Za-z]", u)]
+    cjk = [u for u in p["units"] if u not in latin]
+    scale = f"(?:{_alternation(p['counter_scales'])})?"
+    counted = f"{scale}(?:{_alternation(p['counters'])})"
+    core = (
+        f"(?:{'|'.join(p['unit_regexes'])}|{scale}(?:{_alternation(cjk)})"
+        f"|{counted}|(?:{_alternation(latin)})(?![A-Za-z]))"
+    )
+    denominator = r"(?:\s?[/／╱]\s?(?:[^\s\d/／╱()（）]{1,12}(?:\s?[（(][^）)\d]{1,10}[）)])?|[（(][^）)\d]{1,10}[）)]))"
+    unit = f"{core}{denominator}?"
+    prose_cjk = [u for u in cjk if u not in p["table_only_units"]]
+    prose_latin = [u for u in latin if u not in p["table_only_units"]]
+    prose_core = (
+        f"(?:{'|'.join(p['unit_regexes'])}|(?:余|多)?{scale}(?:{_alternation(prose_cjk)})|(?:余|多)?{counted}"
+        f"|\\s?(?:{_alternation(prose_latin)})(?![A-Za-z])"
+        f"|(?:{_alternation(p['prose_scale_units'])})(?=[,.;:!?，。；：、\\s)）]|$))"
+    )
+    return _Patterns(
+        unit=re.compile(unit, re.I),
+        unit_at_end=re.compile(rf"(?:(?<=\s)|(?<=^))({unit})\s*$", re.I),
+        paren_unit_at_end=re.compile(rf"\s?[（(]({unit})[）)]\s*$", re.I),
+        prose_unit=re.compile(rf"\s?({prose_core}(?:[/／╱][^\s\d，。；,;、/／╱]{{1,4}})?)", re.I),
+        unit_prefix=re.compile(rf"({_alternation(p['unit_prefixes'])})\s?$"),
+        counters=frozenset(p["counters"]),
+        scales=frozenset(p["prose_scale_units"]),
+        year_column=re.compile(rf"(?<!\S){p['year_column']}(?!\S)", re.I),
+        header_words=tuple(p["header_words"]),
+        header_leads=frozenset(p["header_leads"]),
+        column_words=tuple(p["header_column_words"]),
+        placeholders=frozenset(p["placeholders"]),
+        toc=re.compile("|".join(re.escape(w) for w in p["toc_words"]), re.I),
+        index_code=re.compile("|".join(p["index_codes"]), re.I),
+        contact=re.compile(_alternation(p["contact_words"]), re.I),
+        standard=re.compile(rf"(?<![A-Za-z])(?:{_alternation(p['standard_prefixes'])})\s*[:：-]?\s*$", re.I),
+        numbered_words=re.compile(rf"(?:{_alternation(p['numbered_words'])})\s?$", re.I),
+        cues=tuple(p["table_cues"]),
+        lead_trim=tuple(re.compile(x, re.I) for x in p["metric_lead_trim"]),
+        tail_trim=tuple(re.compile(x, re.I) for x in p["metric_tail_trim"]),
+        count_noun=re.compile(
+            rf"^\s(?:[A-Za-z’'\-]+\s){{0,3}}?({_alternation(p['count_nouns'])})(?![A-Za-z])", re.I
+        ),
+        count_phrase=re.compile(p["count_phrase"], re.I),
+    )
+
+
