@@ -192,3 +192,10 @@ def test_a_list_after_the_reporter_and_cooperation_with_places_name_no_company()
         "2024 年，京東健康與四川、廣東、福建、上海等多省市開展適老化合作，通過線上國家補貼項目及線下活動，為老年用戶提供多樣化優惠服務與便利條件。",
     ], "zh-Hant")
     assert found == []
+
+
+def test_english_legal_forms_after_a_comma():
+    # adapted: seed 001 prints "Co., Ltd." forms; the same names with a bare ", Ltd." / ", Inc."
+    found = companies("Alibaba Health teamed up with Chengdu Kanghua Biological Products, Ltd. to launch the service.", "en")
+    assert [f for f in found if f != "Alibaba Health"] == ["Chengdu Kanghua Biological Products, Ltd."]
+    assert companies("In 2021, Ltd. partners were reviewed.", "en") == []

@@ -162,6 +162,15 @@ def test_partner_phrasings(text, partners):
     assert report_relations([ALIBABA, text], predicate="partnerOf") == [("REPORTER", "partnerOf", p) for p in partners]
 
 
+def test_parties_listed_before_the_reporter_and_a_joint_verb():
+    # adapted from seed 003's co-host sentence: the reporter among the hosts
+    assert relations(MEDLIVE, "本次活動由江蘇省血液研究所、蘇州市醫學會與我們共同主辦。", predicate="partnerOf") \
+        == [("REPORTER", "partnerOf", p) for p in ("江蘇省血液研究所", "蘇州市醫學會")]
+    # the seed sentence itself: the reporter only co-organised, so no partner
+    assert relations(MEDLIVE, "本次活動由國家血液系統疾病臨床醫學研究中心、江蘇省血液研究所、蘇州市紅十字會、蘇州市醫學會、"
+                     "蘇州大學附屬第一醫院聯合主辦，醫脈通作為本次峰會協辦方之一榮譽參會。", predicate="partnerOf") == []
+
+
 def test_invited_experts_without_cooperation_are_no_partners():
     assert relations(JDH, "京東健康邀請北京大學第六醫院、首都醫科大學附屬安定醫院、首都醫科大學附屬兒童醫院、南京腦科醫院等41 位"
                      "知名醫院的知名專家進行 ADHD15 科普活動", predicate="partnerOf") == []

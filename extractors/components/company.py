@@ -437,14 +437,23 @@ def en_name_start(text: str, end: int, max_words: int = 8) -> int | None:
     return words[-1][0]
 
 
+#: Legal forms printed after a comma (Example Technology, Ltd. / Example Pharma, Inc.).
+_COMMA_FORMS = frozenset({"Ltd.", "Ltd", "Limited", "Inc.", "Inc", "LLC", "L.L.C.", "LLP", "PLC", "plc", "Co., Ltd.",
+                          "Co., Ltd", "Co.,Ltd.", "Co. Ltd.", "Corp."})
+
+
 def en_legal_names(text: str) -> list[tuple[int, int, int]]:
     """(start, core end, end) of every English name with a legal form."""
     out = []
     for m in _EN_SUFFIX.finditer(text):
-        start = en_name_start(text, m.start())
+        comma = re.search(r"(?<=[A-Za-z0-9)]),\s*$", text[max(0, m.start() - 3):m.start()])
+        core_end = m.start() - len(comma.group()) if comma and m.group() in _COMMA_FORMS else m.start()
+        start = en_name_start(text, core_end)  # Example Network Technology, Ltd.
         if start is None:
             continue
-        core = text[start:m.start()].strip().rstrip(",")
+        core = text[start:core_end].strip().rstrip(",")
+        if core_end != m.start() and not re.search(r"[A-Z][a-z]", core):
+            continue  # "In 2021, Ltd." is no name
         words = core.split()
         if not words or (m.group().startswith("Group") and words[-1] in GENERIC_BEFORE_GROUP):
             continue

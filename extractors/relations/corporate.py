@@ -144,6 +144,7 @@ def _reporter_side(ctx, m: Mention) -> bool:
     return any(folded.startswith(n) and len(n) >= 2 for n in reporter_names(ctx))
 
 
+_ZH_AND_US = re.compile(r"\s*(?:和|与|及|、|以及)\s*(?:我们|我司|本集团|本公司)")
 _ZH_JOINT_SEP = re.compile(r"^[\s、，,和及与]*(?:以及|联合|携手|联手)?[\s、，,和及与]*$")
 
 
@@ -156,8 +157,12 @@ def _co_parties(ctx, sent: Sentence, parties: list[Mention]) -> Iterator[Mention
         if m is not None and (not run or _ZH_JOINT_SEP.match(text[_rel(run[-1], sent)[1]:_rel(m, sent)[0]])):
             run.append(m)
             continue
-        if len(run) >= 2 and co.zh_bridge_follows(text, _rel(run[-1], sent)[1]) and any(_reporter_side(ctx, p) for p in run):
-            yield from (p for p in run if not _reporter_side(ctx, p))
+        if run:
+            end = _rel(run[-1], sent)[1]
+            us = _ZH_AND_US.match(text, end)  # X、Y与我们共同主办
+            joined = any(_reporter_side(ctx, p) for p in run) and len(run) >= 2
+            if (joined or us) and co.zh_bridge_follows(text, us.end() if us else end):
+                yield from (p for p in run if not _reporter_side(ctx, p))
         run = [m] if m is not None else []
 
 
