@@ -1,9 +1,12 @@
 """Recogniser for company mentions.
 
-Two signals name a company without a gazetteer of companies: a legal form at the end
-(有限公司, 集团, Limited, Co., Ltd., Group) and a cooperation cue in front (联合X开展,
+Signals name a company without a gazetteer of companies: a legal form at the end
+(有限公司, 集团, Limited, Co., Ltd., Group); a cooperation cue in front (联合X开展,
 携手X推出, 与X合作, "in partnership with X"), which is how reports name partners that
-print no legal form (a brand or a short name). The hard part in Chinese is the left edge
+print no legal form (a brand or a short name); and business cues around a bare brand
+(高鑫零售旗下, 盒马线下门店, 银泰百货, 菜鸟是…的企业之一, 被彭博新能源财经列为, Hema Supermarket
+stores). ``document_companies`` then works on the whole report: names listed with a known
+company, and every later occurrence of a known name. The hard part in Chinese is the left edge
 of a name, since nothing separates words: ``zh_name_start`` walks jieba tokens leftwards and
 stops at function words, verbs and punctuation. The report's defined short names (「X」指代
 Y) are document-level facts and are resolved by ``extractors.report``.

@@ -6,10 +6,15 @@ cooperation cue (阿里健康聯合菜鳥開展…, 攜手X推出, 與X、Y等�
 while the next item is a named mention. Chinese sentences often drop their subject, so the
 reporter is the partner unless another company stands right before the cue.
 
+Other co-operations of the reporter's side: its own project or foundation as the subject
+(“急救侠”项目联合A、B), parties listed with it before a joint verb (A和阿里巴巴公益基金会共同发起),
+parties it invited and then worked with (邀请了A、B…，就…进行合作研究).
+
 subsidiaryOf: the reporter under its parent (作為X在…的旗艦平台, 作為X旗下…的子集團, "flagship
 platform of X", 控股股東X, "X is a subsidiary of Y") and companies under the reporter (收購X
 60%股權, 附屬公司X, "its subsidiary X", "Alibaba Health established X Co., Ltd.", the legal
-entities a data-scope note lists).
+entities a data-scope note lists), the units a group calls its own (我们旗下的X, X是集团的…业务,
+"our X business") and, in a group's report, the brands that act in its narrative (see ``units``).
 """
 from __future__ import annotations
 
