@@ -212,3 +212,14 @@ def test_no_year_is_read_as_a_value():
 def test_bands_of_a_breakdown_with_empty_value_columns_give_nothing_but_the_total():
     obs = figures(ALI, 3428, 3440)  # 员工总人数 人 254,941 / 按年龄划分的 员工比例 < 35 % / ≥ 50 % ...
     assert [(o[0], o[1], o[2]) for o in obs] == [("员工总人数", Decimal("254941"), "人")]
+
+
+def test_a_company_opening_the_clause_stays_in_the_metric_name():
+    """Only the reporter is cut from a metric's name: another company is what is counted."""
+    from extractors.pipeline import recognise
+
+    line = (SEEDS / ALI).read_text(encoding="utf-8").splitlines()[726]
+    ctx = recognise(Document.from_rows([line], "zh-Hans", ALI))
+    assert any(m.type == "Company" and m.text == "高鑫零售" for m in ctx.mentions)
+    stores = [o for o in extract_observations(ctx) if o.value == Decimal("377")]
+    assert stores and "高鑫零售" in stores[0].metric

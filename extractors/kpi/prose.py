@@ -168,9 +168,12 @@ class ProseReader:
         clause = f[start:fig.name_end]
         if self.lang == "en" or (re.search(r"[A-Za-z]{3,}", clause) and not CJK.search(clause)):
             return self._metric_en(f, text, fig)
-        for mention in s.mentions:  # "阿里健康共有員工1,849人": the reporter is no part of the name
+        # "阿里健康共有員工1,849人": the reporter, the figure's subject, is no part of its name;
+        # another company opening the clause is ("高鑫零售对377家店" counts that company's stores)
+        reporter = self.ctx.reporter.key if self.ctx.reporter else None
+        for mention in s.mentions:
             ms, me = mention.start - s.start, mention.end - s.start
-            if mention.type in ("Company", "Organization") and ms <= start + 1 < me + 1 and me <= fig.name_end:
+            if mention.key == reporter and ms <= start + 1 < me + 1 and me <= fig.name_end:
                 start = me
         st, en = _trim(f, start, fig.name_end, p.lead_trim + p.tail_trim)
         before = re.sub(r"^[\s•●○■◆▪·\-–—*]+", "", text[st:en]).strip()[-24:]
