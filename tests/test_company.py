@@ -2,20 +2,14 @@
 import pytest
 
 from extractors.components.company import zh_legal_names, zh_name_start, zh_partner_lists
-from extractors.model import Block, Document
+from extractors.model import Document
 from extractors.normalise import to_simplified
 from extractors.pipeline import recognise
 from extractors.report import read_report_facts
 
 
 def document(rows, lang="zh-Hant"):
-    blocks, parts, off = [], [], 0
-    for i, text in enumerate(rows, 1):
-        blocks.append(Block(text, off, i))
-        parts.append(text)
-        off += len(text) + 1
-    return Document("t.txt", "\n".join(parts), lang, "utf-8", blocks,
-                    [b.start for b in blocks], [b.line for b in blocks])
+    return Document.from_rows(rows, lang, "t.txt")
 
 
 def companies(text, lang="zh-Hant"):

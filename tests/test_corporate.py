@@ -5,7 +5,7 @@ read_report_facts as in a real build.
 """
 import pytest
 
-from extractors.model import Block, Document
+from extractors.model import Document
 from extractors.pipeline import recognise
 from extractors.relations import corporate
 from extractors.report import read_report_facts
@@ -18,13 +18,7 @@ ALIHEALTH_EN = ("For convenience, Alibaba Health Information Technology Limited 
 
 
 def document(rows, lang):
-    blocks, parts, off = [], [], 0
-    for i, text in enumerate(rows, 1):
-        blocks.append(Block(text, off, i))
-        parts.append(text)
-        off += len(text) + 1
-    return Document("t.txt", "\n".join(parts), lang, "utf-8", blocks,
-                    [b.start for b in blocks], [b.line for b in blocks])
+    return Document.from_rows(rows, lang, "t.txt")
 
 
 def relations(definition, text, lang="zh-Hant", predicate=None):

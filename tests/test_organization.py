@@ -1,18 +1,12 @@
 """Organization mentions (components/organization.py) on sentences from the seed reports."""
 import pytest
 
-from extractors.model import Block, Document
+from extractors.model import Document
 from extractors.pipeline import recognise
 
 
 def document(rows, lang="zh-Hant"):
-    blocks, parts, off = [], [], 0
-    for i, text in enumerate(rows, 1):
-        blocks.append(Block(text, off, i))
-        parts.append(text)
-        off += len(text) + 1
-    return Document("t.txt", "\n".join(parts), lang, "utf-8", blocks,
-                    [b.start for b in blocks], [b.line for b in blocks])
+    return Document.from_rows(rows, lang, "t.txt")
 
 
 def orgs(text, lang="zh-Hant"):

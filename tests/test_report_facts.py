@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.model import Block, Document
+from extractors.model import Document
 from extractors.normalise import match_key
 from extractors.pipeline import recognise
 from extractors.reading import read_document
@@ -33,13 +33,7 @@ def head_ctx(prefix: str, blocks: int = 150):
 
 
 def document(rows, lang="zh-Hant"):
-    blocks, parts, off = [], [], 0
-    for i, text in enumerate(rows, 1):
-        blocks.append(Block(text, off, i))
-        parts.append(text)
-        off += len(text) + 1
-    return Document("t.txt", "\n".join(parts), lang, "utf-8", blocks,
-                    [b.start for b in blocks], [b.line for b in blocks])
+    return Document.from_rows(rows, lang, "t.txt")
 
 
 @pytest.fixture(scope="module")
