@@ -26,6 +26,7 @@ from ..components import company as co
 from ..model import Mention, Relation, Sentence
 from ..normalise import to_simplified
 from ..report import reporter_names, reporter_spans
+from ._shared import listed, local_span
 
 PARTIES = ("Company", "Organization")
 _SEPARATORS = re.compile(
@@ -33,7 +34,7 @@ _SEPARATORS = re.compile(
 
 
 def _rel(m: Mention, s: Sentence) -> tuple[int, int]:
-    return m.start - s.start, m.end - s.start
+    return local_span(s, m)
 
 
 def _parties(ctx, sent: Sentence) -> list[Mention]:
@@ -46,16 +47,7 @@ def _is_reporter(ctx, m: Mention) -> bool:
 
 def _list_after(text: str, sent: Sentence, parties: list[Mention], pos: int) -> list[Mention]:
     """Mentions listed from ``pos``: the first starts there, the next follow separators."""
-    out: list[Mention] = []
-    for m in parties:
-        s, e = _rel(m, sent)
-        if s < pos:
-            continue
-        if not _SEPARATORS.match(text[pos:s]):
-            break
-        out.append(m)
-        pos = e
-    return out
+    return listed(text, sent, parties, pos, _SEPARATORS)
 
 
 # ---- partnerOf ---------------------------------------------------------------------------

@@ -42,6 +42,7 @@ from ..components.committee import patterns as committee_patterns
 from ..model import Block, Evidence, Mention, Relation, Sentence
 from ..normalise import match_key, to_simplified
 from ..report import is_reporter_reference
+from ._shared import listed, local_span
 
 BOARD = "board"  # the canonical key of a board of directors (patterns/committees.yaml)
 
@@ -179,24 +180,8 @@ def _of(sent: Sentence, type_: str) -> list[Mention]:
     return sorted((m for m in sent.mentions if m.type == type_), key=lambda m: m.start)
 
 
-def _local(sent: Sentence, m: Mention) -> tuple[int, int]:
-    return m.start - sent.start, m.end - sent.start
-
-
-def _listed(text: str, sent: Sentence, items: list[Mention], start: int, sep: re.Pattern) -> list[Mention]:
-    """The mentions listed from ``start`` on: the first right there, each next one after a
-    list separator (、 和 及 and)."""
-    out: list[Mention] = []
-    pos = start
-    for m in items:
-        s, e = _local(sent, m)
-        if s < pos:
-            continue
-        if not sep.fullmatch(text[pos:s]):
-            break
-        out.append(m)
-        pos = e
-    return out
+_local = local_span
+_listed = listed
 
 
 # ---- reportsTo ---------------------------------------------------------------------------------
