@@ -211,3 +211,37 @@ def test_english_name_in_brackets_becomes_an_alias(zh):
     # a place in brackets is no alias
     [span] = spans(zh, "2021 年，阿里巴巴启动“少年云助学计划”（杭州），旨在激发青少年的数字创造力。")
     assert "aliases" not in span._.esg_attrs
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # unquoted, the left edge marked only by the verb before it (posseg left edge)
+        ("開展西藏那曲蟲草項目，帶動產區民眾增收致富", ["西藏那曲蟲草項目"]),
+        # one coined word names a plan; 公司 before it is no part of the name
+        ("為幫助遇到生活較大困難的同學及其家庭，可申請公司彩虹計劃“特困援助金”。", ["彩虹計劃"]),
+        # a Latin-script name before a head-word in a Chinese report (alias: the Latin part)
+        ("2021 年，Lazada 菲律宾公司支持了 Angels for Angels 项目，旨在助力边缘女性群体制作和销售圣诞装饰",
+         ["Angels for Angels 项目"]),
+    ],
+)
+def test_zh_names_whose_edge_only_a_verb_marks(zh, text, names):
+    assert found(zh, text) == names
+
+
+def test_latin_name_keeps_its_latin_part_as_alias(zh):
+    text = "2021 年，Lazada 菲律宾公司支持了 Angels for Angels 项目，旨在助力边缘女性群体"
+    (span,) = spans(zh, text)
+    assert span._.esg_attrs["aliases"] == ("Angels for Angels",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2022年2月，龍泉市入選浙江省商務廳公佈的商務領域共同富裕試點項目。",  # a category, ranked
+        "2021年11月，瀚藍環境位於福建惠安項目的垃圾焚燒",  # a site, placed
+        "制定數據安全應急計劃",  # a compound of generic words
+    ],
+)
+def test_zh_descriptions_after_a_verb_are_not_names(zh, text):
+    assert found(zh, text) == []

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import jieba
+import jieba.posseg as pseg
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -44,6 +45,7 @@ class Candidate:
     start: int
     end: int
     rule: str
+    alias: str = ""
 
 
 def _alt(words) -> str:
@@ -100,6 +102,18 @@ class ZhRules:
             rf"以(?:[^，,。；;]{{0,20}}的)?(?P<name>[{_CJK}A-Za-z0-9]{{2,16}}?(?:{bare}))为例"
         )
         self.self_ref = compile_alternation(p["anaphors"])
+        self.descriptive = frozenset(p["descriptive_words"])
+        self.edge_head = re.compile(_alt(p["edge_heads"]))
+        self.coined_heads = frozenset(p["coined_heads"])
+        self.rare = p["rare_word_frequency"]
+        self.left_not = frozenset(p["edge_left_not"])
+        self.edge_tags = frozenset(p["edge_name_tags"])
+        self.proper_tags = frozenset(p["edge_proper_tags"])
+        self.left_tags = frozenset(p["edge_left_tags"])
+        self.latin_purpose = re.compile(rf"\b(?:{_alt(p['latin_purpose_words'])})\b", re.I)
+        latin = r"[A-Za-z][A-Za-z0-9&’'+.-]*(?:[ ]+[A-Za-z0-9&’'+.-]+){0,5}"
+        self.latin_head = re.compile(rf"(?<![A-Za-z0-9])(?P<name>{latin})[ ]*(?P<head>{_alt(p['edge_heads'])})")
+        self.latin_launched = re.compile(rf"(?:{verbs})(?:了)?[ ]*(?P<name>{latin})")
         self.defining = re.compile(r"\s*(?:是|为)")
         self.alias = re.compile(
             rf"\s*[（(]\s*(?P<mark>(?:以下)?简称|下称|英文名?)?\s*[:：]?\s*(?:(?P<q>[「“\"])?"
@@ -273,7 +287,94 @@ class ZhRules:
                 out.append(Candidate(s, e, "example"))
         out += self.plain_item(text)
         out += self.defined_by_heading(text, heading, others)
+        out += self.latin_names(text)
+        out += self.edge_names(text)
         return out
+
+    def latin_like(self, name: str) -> bool:
+        """A coined Latin-script name (iHelp, Tech for Good, Green Planet): lower-case letters
+        (no bare acronym such as ESG), and CamelCase, two Title Case words or a cause word."""
+        words = name.split()
+        if not re.search(r"[a-z]", name) or len(words) > 6:
+            return False
+        camel = any(re.search(r"[a-z][A-Z]", w) for w in words)
+        titled = sum(w[:1].isupper() for w in words) >= 2
+        return camel or titled or bool(self.latin_purpose.search(name))
+
+    def latin_names(self, text: str) -> list[Candidate]:
+        """Latin-script names in a Chinese report: one right before a head-word (Green Planet
+        计划, kept with its head and the Latin part as alias), or one a launching verb governs
+        that carries a cause word (发起Tech for Good)."""
+        out = []
+        for m in self.latin_head.finditer(text):
+            name = m.group("name").strip()
+            if self.latin_like(name) and self.ends_name(text, m.end()):
+                out.append(Candidate(m.start("name"), m.end(), "latin-head", name))
+        for m in self.latin_launched.finditer(text):
+            name = m.group("name").rstrip(" .-")
+            if self.latin_like(name) and self.latin_purpose.search(name):
+                s = m.start("name")
+                out.append(Candidate(s, s + len(name), "latin-verb"))
+        return out
+
+    def edge_names(self, text: str) -> list[Candidate]:
+        """Unquoted names whose left edge only a verb or particle marks (参与绿网计划): the
+        maximal run of noun-like words (by jieba.posseg) before the head-word, taken only when
+        a verb, particle or preposition stands before it and the run is specific."""
+        out = []
+        for m in self.edge_head.finditer(text):
+            if not self.ends_name(text, m.end()):
+                continue
+            left = re.split(r"[，,。；;：:、\n「」『』“”《》（）()]", text[max(0, m.start() - 24):m.start()])[-1]
+            if not left.strip() or left != left.rstrip():
+                continue
+            run = self.edge_run(tuple(pseg.cut(left)))
+            if run is None:
+                continue
+            stem = left[len(left) - len(run[0]):] if run[0] else ""
+            name = stem + m.group()
+            if stem and self.edge_specific(stem, run[1], m.group()) and self.is_name(name):
+                out.append(Candidate(m.start() - len(stem), m.end(), "edge"))
+        return out
+
+    def edge_run(self, toks: tuple) -> tuple[str, tuple] | None:
+        """The run of name-like tokens ending the clause, or None when no verb, particle or
+        preposition marks where it starts (the clause start is no sure edge)."""
+        i = len(toks) - 1
+        while i >= 0 and (toks[i].flag in self.edge_tags or (
+                not toks[i].word.strip() and i > 0 and toks[i - 1].flag == "eng")):
+            i -= 1
+        run = [t for t in toks[i + 1:]]
+        while run and (run[0].flag == "m" or not run[0].word.strip() or run[0].word in self.stops):
+            run.pop(0)  # a year or count before the name (2024 年, 多个) is no part of it
+        if i < 0 or toks[i].flag not in self.left_tags or toks[i].word in self.left_not or not run:
+            return None
+        return "".join(t.word for t in run), tuple((t.word, t.flag) for t in run)
+
+    def describes(self, word: str) -> bool:
+        """A generic or descriptive word, or a compound of them (数据安全, 系统升级)."""
+        bad = self.generic | self.descriptive
+        if word in bad:
+            return True
+        parts = [w for w in jieba.cut_for_search(word) if w != word]
+        return bool(parts) and all(w in bad for w in parts)
+
+    def edge_specific(self, stem: str, tokens: tuple, head: str) -> bool:
+        """A proper noun (place, name, Latin word) or two words that neither describe (试点,
+        合作) nor only state a purpose (助学, 低碳): 西藏那曲虫草, not 优质公益 or 抗疫. A plan or
+        campaign (not a 项目) may be named by one coined word: a word rare in jieba's general
+        dictionary (绿网, 繁星), where common words (合作, 检测, 福利) only describe."""
+        if self.describes(tokens[-1][0]) or any(w in stem for w in self.official):
+            return False  # the word next to the head classifies (试点项目, 公益项目, 培训计划)
+        content = [(w, f) for w, f in tokens if not self.describes(w) and w not in self.stops
+                   and not re.fullmatch(r"[\d.]+", w) and (f != "eng" or self.latin_like(w))]
+        if any(f in self.proper_tags and (f != "eng" or self.latin_like(w)) for w, f in content):
+            return True
+        named = [w for w, _ in content if not self.purpose.fullmatch(w)]
+        if len(named) >= 2:
+            return True
+        return (len(content) == 1 == len(named) and head in self.coined_heads and len(named[0]) >= 2
+                and jieba.dt.FREQ.get(named[0], 0) < self.rare)
 
     def example_ok(self, text: str, m: re.Match) -> bool:
         """以X为例 holds up a named instance: after a 的-clause one specific word is enough
@@ -450,7 +551,7 @@ class ProgrammeRecogniser:
             key = match_key(label)
             if key:
                 attrs = {"rule": cand.rule}
-                alias = self.alias_after(doc.text, original, cand.end)
+                alias = cand.alias or self.alias_after(doc.text, original, cand.end)
                 if alias and match_key(alias) != key:
                     attrs["aliases"] = (alias,)
                 add_span(doc, cand.start, cand.end, TYPE, key, label, attrs)
