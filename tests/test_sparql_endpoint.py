@@ -273,3 +273,14 @@ def test_json_answers_are_valid_sparql_results(live_server):
     body = json.loads(r.text)
     assert body["head"]["vars"] == ["r", "title"]
     assert all(b["r"]["type"] == "uri" for b in body["results"]["bindings"])
+
+
+@pytest.mark.skipif(not __import__("shutil").which("curl"), reason="curl is not installed")
+def test_curl_posts_a_form_and_gets_csv(live_server):
+    """The way most people first try an endpoint: curl with --data-urlencode."""
+    query = "SELECT ?file WHERE { ?r a esg:Report ; esg:sourceFile ?file } ORDER BY ?file"
+    r = subprocess.run(["curl", "-sS", "-H", "Accept: text/csv", "--data-urlencode", f"query=PREFIX esg: <https://w3id.org/esgkg/ontology#> {query}",
+                        f"{live_server}/sparql"], capture_output=True, text=True, timeout=60)
+    rows = list(csv.reader(io.StringIO(r.stdout)))
+    assert rows[0] == ["file"]
+    assert [x[0] for x in rows[1:]] == sorted(p.name for p in SEED_REPORTS.glob("*.txt"))
