@@ -245,3 +245,23 @@ def test_latin_name_keeps_its_latin_part_as_alias(zh):
 )
 def test_zh_descriptions_after_a_verb_are_not_names(zh, text):
     assert found(zh, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # a CamelCase name with a cause word, launched
+        ("在东南亚，Lazada 于 2022 年 4 月发起了 LazEarth 活动，携手品牌合作伙伴，帮助消费者评估和识别环保产品。",
+         ["LazEarth"]),
+        # a quoted Title Case name with a cause word
+        ("同时，Lazada 与联合利华开启了为期三年的可持续发展战略合作“Easy Green”，让消费者更便捷地购买可持续产品。",
+         ["Easy Green"]),
+    ],
+)
+def test_zh_latin_names_for_a_cause(zh, text, names):
+    assert found(zh, text) == names
+
+
+def test_zh_quoted_fund_under_a_plan_is_no_apposition(zh):
+    # 计划“X” gives X a type only when the clause before states a purpose
+    assert "特困援助金" not in found(zh, "為幫助遇到生活較大困難的同學及其家庭，可申請公司彩虹計劃“特困援助金”。")

@@ -239,7 +239,8 @@ class ZhRules:
             return "after"  # 「患者援助」小程序: an app named for its cause
         after = self.after.match(text, m.end())
         if after and not self.mod_break.search(after.group("mod")):
-            words = name + after.group("mod") + text[after.end():after.end() + 2]
+            # the clause before counts: 志愿者借助“X”系统寻找… is a system for a cause
+            words = self.clause_before(text, m.start()) + name + after.group("mod") + text[after.end():after.end() + 2]
             if self.platform_ok(after.group("noun"), words):
                 return "after"
             if not specific:
@@ -252,12 +253,14 @@ class ZhRules:
         if self.naming.search(window):
             return "named"  # 名为「X」
         appos = self.appos.search(window)
-        if appos and self.purpose.search(appos.group("desc") + appos.group("noun")):
-            return "apposition"  # 儿童失踪信息紧急发布平台「团圆系统」
+        if appos and self.purpose.search(self.clause_before(text, m.start())):
+            return "apposition"  # 儿童失踪信息紧急发布平台「团圆系统」, 公益平台上的「X」
         if specific:
             return "head"
         if self.cause.search(name) and not self.is_generic(name):
             return "cause"  # 「公益宝贝」: a charity mechanism by its own word
+        if self.latin_cause(name) and not self.product.match(text, m.end()) and not self.used_as_product(text, name):
+            return "latin"  # “Tech for Good”, “GreenEarth”: a coined English name for a cause
         if not text[:m.start()].strip() and re.match(r"\s*[:：]", text[m.end():]):
             gloss = re.split(r"[。；;]", text[m.end():])[0][:40]
             if re.search(r"培训|课程|项目|活动|计划|行动|培养", gloss):
@@ -301,6 +304,16 @@ class ZhRules:
         titled = sum(w[:1].isupper() for w in words) >= 2
         return camel or titled or bool(self.latin_purpose.search(name))
 
+    def latin_cause(self, name: str) -> bool:
+        """A Latin-script name (CamelCase split into words) that carries a cause word."""
+        if re.search(rf"[{_CJK}]", name) or not self.latin_like(name):
+            return False
+        return bool(self.latin_purpose.search(re.sub(r"([a-z])([A-Z])", r"\1 \2", name)))
+
+    def clause_before(self, text: str, pos: int) -> str:
+        """The words of the clause up to ``pos`` (back to the last clause punctuation)."""
+        return re.split(r"[，,。；;：:！!？?\n]", text[max(0, pos - 30):pos])[-1]
+
     def latin_names(self, text: str) -> list[Candidate]:
         """Latin-script names in a Chinese report: one right before a head-word (Green Planet
         计划, kept with its head and the Latin part as alias), or one a launching verb governs
@@ -312,7 +325,7 @@ class ZhRules:
                 out.append(Candidate(m.start("name"), m.end(), "latin-head", name))
         for m in self.latin_launched.finditer(text):
             name = m.group("name").rstrip(" .-")
-            if self.latin_like(name) and self.latin_purpose.search(name):
+            if self.latin_cause(name):
                 s = m.start("name")
                 out.append(Candidate(s, s + len(name), "latin-verb"))
         return out
