@@ -159,3 +159,27 @@ def test_campaign_launched_in_the_paragraph_after_its_title():
     head = sentence(title, [], ["Health Guarantees Jubilance"], block=one)
     body = sentence(text, ["Alibaba Health", "Taobao", "Tmall"], [], block=one)
     assert runs([head, body], "Alibaba Health") == {("Alibaba Health", "Health Guarantees Jubilance")}
+
+
+def test_business_unit_opening_the_sentence_runs_it():
+    # the unit is the subject though 公司 of its own name and a date stand before the verb
+    s = sentence("2021 年，Lazada 菲律宾公司支持了 Angels for Angels 项目，旨在助力边缘女性群体制作和销售圣诞装饰",
+                 ["Lazada@1"], ["Angels for Angels 项目"])
+    assert runs(s, "阿里巴巴") == {("Lazada", "Angels for Angels 项目")}
+    s = sentence("在东南亚，Lazada 于 2022 年 4 月发起了 LazEarth 活动，携手品牌合作伙伴，帮助消费者评估和识别环保产品。",
+                 ["Lazada"], ["LazEarth"])
+    assert runs(s, "阿里巴巴") == {("Lazada", "LazEarth")}
+
+
+def test_a_platform_as_a_place_is_no_subject():
+    s = sentence("2022 财年，淘宝天猫平台上 超 220 万 商家和约 5 亿 消费者，通过“公益宝贝”参与公益捐赠。",
+                 ["淘宝天猫"], ["公益宝贝"])
+    assert runs(s, "阿里巴巴") == {("阿里巴巴", "公益宝贝")}
+
+
+def test_section_titled_with_a_business_unit_gives_it_its_programmes():
+    head = "Lazada 在东南亚推广负责任的消费"
+    title = sentence(head, ["Lazada"], [], block=Block(head, 0, 1, kind="heading"))
+    text = "目前已经开始试行“Easy Green”标签，重点关注可生物降解、可再生、采用“更好、更少或无塑料”包装或减少温室气体影响的环保产品。"
+    s = sentence(text, [], ["Easy Green"], block=Block(text, 40, 3, heading=head))
+    assert runs([title, s], "阿里巴巴") == {("Lazada", "Easy Green")}

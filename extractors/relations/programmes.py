@@ -60,6 +60,8 @@ _AGENT_EN = re.compile(rf"(?:{_words(_P['agent_en'])})\s+by\s+")
 _AGENT_EN_SQUEEZED = re.compile(rf"(?:{'|'.join(map(re.escape, _P['agent_en']))})by(?:the)?")
 # Where a clause's subject may start: after punctuation or a linking adverb.
 _CLAUSE_START = re.compile(r"(?:^|[，,。；;：:、!！?？\s]|其中|此外|同时|另外|并且)\s*$")
+# Time phrases a subject may stand apart from its verb by (于 2022 年 4 月, 自 2019 年起).
+_TIME = re.compile(r"\s+|(?:于|在|自|从)?\s*[\d０-９]+\s*(?:年|月|日|号)(?:起|以来|底|初)?")
 # A programme referred back to: 该项目, 此次活动, the project, a health campaign.
 _ANAPHOR = re.compile(
     rf"(?:{_words(_P['anaphors_zh'])})"
@@ -91,7 +93,9 @@ def extract(ctx) -> Iterable[Relation]:
             owner = _section_owner(sent, programmes, companies, reporter, names)
             if owner is not None:
                 owners[sent.block.text] = owner
-        default = owners.get(sent.block.heading) if sent.block.kind != "heading" else None
+        default = None
+        if sent.block.kind != "heading":
+            default = owners.get(sent.block.heading) or _heading_company(sent.block.heading, names, reporter)
         for prog in programmes:
             for runner in runners(sent, prog, reporter, companies, names, default):
                 yield Relation(runner, PREDICATE, prog, sent.evidence())
@@ -178,12 +182,45 @@ def _decide(text: str, p0: int, p1: int, name: str, reporter: Mention, companies
         if agent is not False:
             return ([agent] if agent is not None else []), True
         speaks = any(c.key == reporter.key for c, _, _ in outside) or _SELF.search(text)
+        # 公司 inside a unit's own name (Lazada 菲律宾公司) is no word of the reporter's
+        own_words = [m for m in _SELF.finditer(text) if not any(s <= m.start() < e for _, s, e in spans)
+                     and not (m.group() == "公司" and re.search(r"[\u4e00-\u9fffA-Za-z]\s*$", text[:m.start()])
+                              and not text[:m.start()].endswith(("本", "该")))]
+        unit = None if any(c.key == reporter.key for c, _, _ in outside) or own_words else _clause_subject(text, p0, outside)
+        if unit is not None:
+            return [unit], True
         if default is not None and not speaks:
             return [default], False
         return [reporter, *partners], bool(partners)
     if subject.key != reporter.key and all(subject.key != c.key for c in partners):
         return [subject], True  # 京東集團統一開展的「X」: someone else launches it
     return [reporter, *partners], True
+
+
+def _heading_company(heading: str | None, names: dict[str, Mention], reporter: Mention) -> Mention | None:
+    """The business unit a section is titled with (阿里云 / 菜鸟绿色物流): the default runner of
+    the programmes its paragraphs name without a runner of their own."""
+    head = fold(heading or "").strip()
+    hits = [n for n in names if len(n) >= 2 and head.startswith(n)]
+    if not hits:
+        return None
+    who = names[max(hits, key=len)]
+    return None if who.key == reporter.key else who
+
+
+def _clause_subject(text: str, p0: int, spans: list) -> Mention | None:
+    """A company that opens the sentence (after a time or place phrase) and is the only one
+    before the programme: its subject (Lazada 菲律宾公司支持了 X 项目), the one that runs it."""
+    before = [(c, s, e) for c, s, e in spans if e <= p0]
+    if len(before) != 1 or re.search(r"[。；;]", text[:p0]):
+        return None
+    c, s, e = before[0]
+    if re.search(r"[，,：:]", text[e:p0]) or re.match(r"\s*(?:平台|网站|App)?\s*[上中内里]", text[e:p0]):
+        return None  # another clause, or a place (淘宝天猫平台上……商家): not the subject
+    lead = _TIME.sub("", text[:s])
+    if re.fullmatch(r"(?:[^，,]{0,8}[，,])?\s*", lead) is None:
+        return None  # something else stands before it: not the subject
+    return c
 
 
 def _adjacent(text: str, p0: int, names: dict[str, Mention]) -> list[Mention]:
@@ -218,7 +255,8 @@ def _launcher(text: str, p0: int, reporter: Mention, spans: list) -> Mention | N
     subjects += [(clause_start + m.end(), reporter) for m in _SELF.finditer(text[clause_start:v])]
     # the subject stands close before its verb, with no other clause between
     # (公司通過參與京東集團全員合規培訓與開展「X」: 京東集團 is the object of 參與)
-    near = [(e, c) for e, c in subjects if v - e <= 12 and not _GAP_BREAK.search(text[e:v])]
+    near = [(e, c) for e, c in subjects
+            if len(_TIME.sub("", text[e:v])) <= 12 and not _GAP_BREAK.search(text[e:v])]
     return max(near, key=lambda x: x[0])[1] if near else None
 
 
