@@ -265,3 +265,11 @@ def test_zh_latin_names_for_a_cause(zh, text, names):
 def test_zh_quoted_fund_under_a_plan_is_no_apposition(zh):
     # 计划“X” gives X a type only when the clause before states a purpose
     assert "特困援助金" not in found(zh, "為幫助遇到生活較大困難的同學及其家庭，可申請公司彩虹計劃“特困援助金”。")
+
+
+def test_award_received_from_its_giver_is_no_programme(zh):
+    # 颁发 would make an award the company runs; 获得 in the clause says it was received
+    text = "阿里达摩院医疗AI团队，因疫情期间的技术贡献，于2021年12月获得科技部颁发的「全国科技抗疫先进集体奖」。"
+    assert found(zh, text) == []
+    assert not zh.get_pipe("esg_programme").rules.run_award(
+        to_simplified(text), next(programme.ZhRules.QUOTE.finditer(to_simplified(text))))

@@ -103,6 +103,9 @@ class ZhRules:
         )
         self.self_ref = compile_alternation(p["anaphors"])
         self.descriptive = frozenset(p["descriptive_words"])
+        self.award_words = tuple(p["award_words"])
+        self.award_run = compile_alternation(p["award_run_verbs"])
+        self.award_got = compile_alternation(p["award_receive_verbs"])
         self.edge_head = re.compile(_alt(p["edge_heads"]))
         self.coined_heads = frozenset(p["coined_heads"])
         self.rare = p["rare_word_frequency"]
@@ -200,7 +203,9 @@ class ZhRules:
         verdict: list[str | None] = []
         for m in quotes:
             name, opener = m.group(2), m.group(1)
-            if not self.is_name(name):
+            if self.run_award(text, m):
+                verdict.append("award")
+            elif not self.is_name(name):
                 verdict.append(None)
             elif opener == "《":
                 official = any(w in name for w in self.official)
@@ -224,6 +229,18 @@ class ZhRules:
             for m, v in zip(quotes, verdict)
             if v
         ]
+
+    def run_award(self, text: str, m: re.Match) -> bool:
+        """A quoted award the company sets up (设立「X奖学金」), not one it receives: a running
+        verb in the clause before and no verb of receiving anywhere in the clause."""
+        name = m.group(2)
+        if not name.endswith(self.award_words) or m.group(1) == "《" or not 3 <= len(name) <= 20:
+            return False
+        if any(w in name for w in self.reject_contains if w != "奖"):
+            return False
+        before = self.clause_before(text, m.start())
+        clause = before + text[m.start():m.end() + 20].split("，")[0]
+        return bool(self.award_run.search(before)) and not self.award_got.search(clause)
 
     def judge(self, text: str, m: re.Match) -> str | None:
         """Why a quoted name is a programme, or None."""
