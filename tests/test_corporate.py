@@ -5,7 +5,7 @@ read_report_facts as in a real build.
 """
 import pytest
 
-from extractors.model import Document
+from extractors.model import Document, Mention
 from extractors.pipeline import recognise
 from extractors.relations import corporate
 from extractors.report import read_report_facts
@@ -148,7 +148,7 @@ def report_relations(rows, lang="zh-Hans", predicate=None):
     ("我们积极和市场专业机构达成广泛合作，邀请了来自北京绿色交易所、中国标准化研究院、中环联合（北京）认证中心等行业内的专业机构，"
      "就范围 3+ 的统一原则和具体计算方法进行合作研究。", ["中国标准化研究院", "中环联合（北京）认证中心", "北京绿色交易所"]),
     # co-parties of a joint verb, the reporter's foundation among them
-    ("蔚蓝地图移动应用的 2.0 版本由公众环境研究中心联合阿拉善基金会、阿里巴巴公益基金会共同推出。", ["阿拉善基金会"]),
+    ("蔚蓝地图移动应用的 2.0 版本由公众环境研究中心联合阿拉善基金会、阿里巴巴公益基金会共同推出。", ["公众环境研究中心", "阿拉善基金会"]),
     ("2018 年，阿里巴巴公益基金会和民生通惠公益基金会共同发起千岛湖水基金", ["民生通惠公益基金会"]),
     ("在碳信托的技术支持下，我们和中环联合认证中心共同发布了《范围 3+ 减排：超越价值链的企业气候行动方法学》", ["中环联合认证中心"]),
 ])
@@ -222,3 +222,39 @@ def test_a_unit_is_no_partner_of_its_group():
 def test_units_the_report_calls_its_own(text, want):
     found = report_relations([ALIBABA, text], predicate="subsidiaryOf")
     assert found == [(c, "subsidiaryOf", "REPORTER") for c in want]
+
+
+def _with_unit(rows, unit):
+    """The report context with ``unit`` named as a Company in the last sentence (the whole
+    report names it as a business unit; this short document cannot)."""
+    ctx = recognise(document(rows, "zh-Hans"))
+    read_report_facts(ctx)
+    sent = ctx.sentences[-1]
+    at = sent.start + sent.text.index(unit)
+    sent.mentions[:] = [m for m in sent.mentions if not (m.start < at + len(unit) and at < m.end)]
+    sent.mentions.append(Mention("Company", unit, unit, "zh-Hans", sent.evidence(), start=at, end=at + len(unit)))
+    return ctx, sent
+
+
+@pytest.mark.parametrize("text,unit,want", [
+    # the unit opens the clause of the cue (seed 002)
+    ("高德地图与北京交通委合作推动“北京交通绿色出行一体化服务平台”（北京MaaS平台）为市民提供行前决策、行中引导、行后激励等全流程服务。",
+     "高德地图", ["北京交通委"]),
+    # the cue's clause has no subject: the unit of the clause before it (seed 002)
+    ("为加强县级医院能力建设，阿里健康从县级医院医生能力和人才培养入手，联合县域医院院长联盟、中国红十字基金会、北京凌峰公益基金会、"
+     "阿里巴巴公益基金会等组织会，发起了基层医生培训项目。", "阿里健康", ["县域医院院长联盟", "中国红十字基金会", "北京凌峰公益基金会"]),
+])
+def test_partners_of_a_unit_are_edges_from_the_unit(text, unit, want):
+    ctx, sent = _with_unit([ALIBABA, text], unit)
+    assert [(u.text, m.text) for u, m in corporate.unit_partners(ctx, sent, {unit})] == [(unit, w) for w in want]
+    assert list(corporate.unit_partners(ctx, sent, {"其他"})) == []  # not a unit: no edge from it
+
+
+def test_a_supporting_body_is_a_partner():
+    # seed 002: 在X支持下 with the reporter's work as the main clause
+    found = report_relations([ALIBABA, "2020 年，在墨西哥政府支持下，作为 eWTP 墨西哥合作伙伴代表，安德烈斯将淘宝村模式带到了墨西哥的五个州。"],
+                             predicate="partnerOf")
+    assert found == [("REPORTER", "partnerOf", "墨西哥政府")]
+    # adapted: the main clause is another party's (its support, not the reporter's)
+    ctx, _sent = _with_unit([ALIBABA, "2020 年，在墨西哥政府支持下，Lazada将淘宝村模式带到了墨西哥的五个州。"], "Lazada")
+    assert [r for r in corporate.extract(ctx) if r.predicate == "partnerOf"] == []

@@ -94,3 +94,20 @@ def test_names_with_inner_verbs_brackets_and_places(text, want):
 def test_a_gazetteer_name_that_is_also_a_head_name_is_kept_once():
     assert orgs("京東健康嚴格遵循香港聯合交易所《環境、社會及管治報告指引》的各項要求，建立了完善的 ESG 治理體系。") \
         == ["香港聯合交易所"]
+
+
+def test_a_weak_head_name_that_is_a_party_of_a_joint_verb():
+    # seed 002: 研究中心 needs a qualifier, unless the body acts as a party of 联合
+    found = orgs("蔚蓝地图移动应用的 2.0 版本由公众环境研究中心联合阿拉善基金会、阿里巴巴公益基金会共同推出。", "zh-Hans")
+    assert found == ["公众环境研究中心", "阿拉善基金会", "阿里巴巴公益基金会"]
+    # adapted: a firm's own centre described by common words is no body
+    assert orgs("我们的研发中心联合阿拉善基金会共同推出", "zh-Hans") == ["阿拉善基金会"]
+
+
+def test_international_bodies_by_english_name_and_acronym():
+    # seed 001
+    found = orgs("Earth Hour is a global environmental movement initiated by the World Wide Fund for Nature (WWF) every "
+                 "year, during which it", "en")
+    assert found == ["World Wide Fund for Nature", "WWF"]
+    # adapted: an acronym inside a longer word is not the body
+    assert orgs("The SWWFA team joined the event.", "en") == []

@@ -36,6 +36,15 @@ _GAZETTEER = compile_alternation(P["zh_gazetteer"])
 _FOLLOWERS = tuple(P["zh_head_followers"])
 _PARTNER_ORG_END = re.compile(r"(?:院|局|委|所|署|馆|中心|联盟|组织|政府|会|报社|出版社|电视台)$")
 _LATIN = re.compile(r"[A-Za-z]")
+# A weak head (…研究中心) still names a body when the name acts as a party to a joint verb
+# (由X研究中心联合…, 携手X中心): an internal unit is not written as a co-operating party.
+_ZH_JOINT_AFTER = re.compile(r"\s*(?:[（(][^（）()]{1,20}[）)])?\s*(?:联合|携手|联手)")
+_ZH_JOINT_BEFORE = re.compile(r"(?:联合|携手|联手)\s*$")
+# 在X的技术支持下 / 在X指导下: X supports the work, a partner; only names ending like a body
+_ZH_SUPPORTED = re.compile(
+    r"在\s*([^\s，。；、的在]{2,20}?)\s*(?:的)?\s*(?:大力|鼎力|全力|悉心|专业|技术|学术)?(?:支持|指导|协助)(?:和指导|与指导)?下")
+_ACRONYMS = compile_alternation(P["acronyms"])
+_EN_GAZETTEER = compile_alternation(P["en_gazetteer"])
 
 
 def _zh_qualified(core: str) -> bool:
@@ -70,10 +79,14 @@ def zh_org_names(text: str) -> list[tuple[int, int, int]]:
             continue  # 公安部门, 政府间
         start = zh_name_start(text, m.start())
         if start is None:
+            start = _joint_start(text, m.start(), m.end())
+        if start is None:
             # the name may have a legal form after the head (香港交易及结算所有限公司)
             continue
         core = text[start:m.start()]
-        if core[:1] in "（(" or not zh_org_core_ok(core, m.group()):
+        if core[:1] in "（(":
+            continue
+        if not zh_org_core_ok(core, m.group()) and not _joint_party(text, start, m.end(), core):
             continue
         end = m.end()
         tail = re.match(r"有限公司|有限责任公司", text[end:])
@@ -88,6 +101,53 @@ def zh_org_names(text: str) -> list[tuple[int, int, int]]:
         if any(c[0] < o[2] and o[0] < c[2] for o in out):
             continue
         out.append(c)
+    return out
+
+
+def _joint_party(text: str, start: int, end: int, core: str) -> bool:
+    """A weak-head name standing as a party of 联合/携手 (由公众环境研究中心联合…)."""
+    if core in _GENERIC or not (_ZH_JOINT_AFTER.match(text, end) or _ZH_JOINT_BEFORE.search(text, 0, start)):
+        return False
+    toks = [w for w, _f, _o in zh_tokens(core)]
+    return len(core) >= 2 and not any(w in _GENERIC for w in toks[:1]) and not all(w in _GENERIC for w in toks)
+
+
+_ZH_CORE_RUN = re.compile(r"[\u4e00-\u9fff]{2,10}$")
+_ZH_CORE_STOP = re.compile(r".*[由与和及在将的对向]")
+
+
+def _joint_start(text: str, head: int, end: int) -> int | None:
+    """The start of a name with common words only (公众环境|研究中心) when it is a party of
+    联合/携手: the Chinese run before the head, after its last function character."""
+    if not _ZH_JOINT_AFTER.match(text, end):
+        return None
+    run = _ZH_CORE_RUN.search(text, max(0, head - 10), head)
+    if run is None:
+        return None
+    stop = _ZH_CORE_STOP.match(run.group())
+    start = run.start() + (stop.end() if stop else 0)
+    return start if head - start >= 2 else None
+
+
+def acronym_orgs(text: str) -> list[tuple[int, int]]:
+    """Well-known international bodies written as acronyms (UNDP, WWF) or English names
+    (World Bank), in either language's text; uppercase only, not inside a longer word."""
+    out = []
+    for rx in (_ACRONYMS, _EN_GAZETTEER):
+        for m in rx.finditer(text):
+            if re.match(r"[A-Za-z0-9]", text[m.end():m.end() + 1]) or re.search(r"[A-Za-z0-9]$", text[:m.start()]):
+                continue
+            out.append((m.start(), m.end()))
+    return out
+
+
+def zh_supporters(text: str) -> list[tuple[int, int]]:
+    """在X的技术支持下: X when it ends like an organisation (…研究院, …中心, …协会)."""
+    out = []
+    for m in _ZH_SUPPORTED.finditer(text):
+        name = m.group(1)
+        if _PARTNER_ORG_END.search(name) and not name.endswith(("社会", "都会", "机会")) and zh_core_ok(name[:-1]):
+            out.append(m.span(1))
     return out
 
 
@@ -172,9 +232,10 @@ class OrganizationRecogniser:
         text = doc.text
         taken = taken_ranges(doc)
         if self.lang == "en":
-            found = [(s, e) for s, _h, e in en_org_names(text)]
+            found = [(s, e) for s, _h, e in en_org_names(text)] + acronym_orgs(text)
         else:
-            found = [(s, e) for s, _h, e in zh_org_names(text)] + zh_partner_orgs(text)
+            found = [(s, e) for s, _h, e in zh_org_names(text)] + zh_partner_orgs(text) + zh_supporters(text)
+            found += acronym_orgs(text)
         for s, e in sorted(set(found)):
             if any(s < b and a < e for a, b in taken):
                 continue

@@ -103,17 +103,51 @@ def _partners(ctx, sent: Sentence) -> Iterator[Mention]:
             if listed:
                 listed += _list_after(sent.text, sent, parties, _rel(listed[-1], sent)[1])
             yield from (m for m in listed if not _is_reporter(ctx, m))
+        for m in _EN_SUPPORTED.finditer(sent.text):
+            yield from (p for p in _list_after(sent.text, sent, parties, m.end()) if not _is_reporter(ctx, p))
         return
     text = sent.folded
-    for start, end, strong in co.zh_partner_cues(text):
-        if not _subject_ok(ctx, sent, parties, start):
-            continue
-        listed = _list_after(text, sent, parties, _past_description(text, sent, parties, end))
-        if not listed or (not strong and not co.zh_bridge_follows(text, _rel(listed[-1], sent)[1])):
-            continue
-        yield from (m for m in listed if not _reporter_side(ctx, m))
+    for start, listed in _cue_lists(sent, parties):
+        if _subject_ok(ctx, sent, parties, start):
+            yield from (m for m in listed if not _reporter_side(ctx, m))
     yield from _co_parties(ctx, sent, parties)
     yield from _invited(ctx, sent, parties)
+    yield from _supporters(ctx, sent, parties)
+
+
+def _cue_lists(sent: Sentence, parties: list[Mention]) -> Iterator[tuple[int, list[Mention]]]:
+    """(cue start, parties listed after it) for each cooperation cue of a Chinese sentence:
+    联合/携手 A、B、C…, or 与/和 A、B等…合作 when a cooperation word follows the list."""
+    text = sent.folded
+    for start, end, strong in co.zh_partner_cues(text):
+        listed = _list_after(text, sent, parties, _past_description(text, sent, parties, end))
+        if listed and (strong or co.zh_bridge_follows(text, _rel(listed[-1], sent)[1])):
+            yield start, listed
+
+
+_ZH_SUPPORTED = re.compile(r"在\s*$")
+_ZH_SUPPORT_TAIL = re.compile(
+    r"\s*(?:的)?\s*(?:大力|鼎力|全力|悉心|专业|技术|学术)?(?:支持|指导|协助)(?:和指导|与指导)?下\s*[，,]?")
+_EN_SUPPORTED = re.compile(
+    r"\b(?:with the (?:\w+\s+){0,2}(?:support|guidance) of|(?:technically\s+)?supported by)"
+    r"\s+(?:the\s+)?", re.I)
+
+
+def _supporters(ctx, sent: Sentence, parties: list[Mention]) -> Iterator[Mention]:
+    """在X的技术支持下，我们… / "with the support of X": a body that supports the reporter's
+    work is its partner (the main clause must be the reporter's, not another party's)."""
+    text = sent.folded
+    for m in parties:
+        s, e = _rel(m, sent)
+        if _reporter_side(ctx, m) or not _ZH_SUPPORTED.search(text, max(0, s - 3), s):
+            continue
+        tail = _ZH_SUPPORT_TAIL.match(text, e)
+        if tail is None or not _subject_ok(ctx, sent, parties, s - 1):
+            continue
+        nxt = next((p for p in parties if _rel(p, sent)[0] >= tail.end()), None)
+        if nxt is not None and _rel(nxt, sent)[0] - tail.end() <= 3 and not _reporter_side(ctx, nxt):
+            continue  # 在X的支持下，Y完成…: Y's support
+        yield m
 
 
 _ZH_DESCRIPTION = re.compile(r"[^，。；;、「」“”]{1,30}?的\s*$")
@@ -177,6 +211,47 @@ def _invited(ctx, sent: Sentence, parties: list[Mention]) -> Iterator[Mention]:
         listed = _list_after(text, sent, parties, m.end())
         if listed and _ZH_COOPERATED.search(text, _rel(listed[-1], sent)[1]):
             yield from (p for p in listed if not _reporter_side(ctx, p))
+
+
+def unit_partners(ctx, sent: Sentence, own: set[str]) -> Iterator[tuple[Mention, Mention]]:
+    """(unit, partner): one of the reporter's own units opens the clause of a cooperation cue
+    (高德与北京交通委合作, 菜鸟联合A、B推出…); the partnership is the unit's, an edge from it."""
+    if ctx.document.language == "en" or not own:
+        return
+    parties = _parties(ctx, sent)
+    subjects = [m for m in clause_subjects(ctx, sent) if m.key in own]
+    if not subjects:
+        return
+    text = sent.folded
+    for start, listed in _cue_lists(sent, parties):
+        starts = [x.end() for x in _ZH_CLAUSE_START.finditer(text, 0, start)]
+        clause_start = starts[-1] if starts else 0
+        before = [m for m in subjects if clause_start <= _rel(m, sent)[0] and _rel(m, sent)[1] <= start]
+        if before:
+            unit = before[-1]
+            if len(before) > 1 or len(_ZH_FILLER.sub("", text[_rel(unit, sent)[1]:start])) >= 2:
+                continue
+        else:
+            unit = _earlier_subject(ctx, sent, parties, subjects, clause_start, start)
+            if unit is None:
+                continue
+        yield from ((unit, m) for m in listed if m.key != unit.key and not _reporter_side(ctx, m) and m.key not in own)
+
+
+def _earlier_subject(ctx, sent: Sentence, parties: list[Mention], subjects: list[Mention],
+                     clause_start: int, cue: int) -> Mention | None:
+    """阿里健康从…入手，联合A、B…: a cue with no subject of its own continues the subject of
+    an earlier clause of the sentence; that subject when it is a unit (and the reporter is
+    not named in between)."""
+    if not _subject_ok(ctx, sent, parties, cue) or any(clause_start <= s < cue for s, _e in reporter_spans(ctx, sent)):
+        return None
+    earlier = [m for m in clause_subjects(ctx, sent) if _rel(m, sent)[1] <= clause_start]
+    if not earlier or earlier[-1] not in subjects:
+        return None
+    last = earlier[-1]
+    if any(_rel(last, sent)[1] <= s < cue for s, _e in reporter_spans(ctx, sent)):
+        return None
+    return last
 
 
 # ---- subsidiaryOf --------------------------------------------------------------------------
@@ -371,9 +446,14 @@ def extract(ctx) -> Iterator[Relation]:
     parents = _parents_of_reporter(subs, pub)
     # a scope note never makes the reporter's parent its subsidiary
     subs = [r for r in subs if not (r.object.key == pub.key and r.subject.key in parents)]
-    partner_rels = [Relation(pub, "partnerOf", m, sent.evidence()) for sent in ctx.sentences
-                    for m in partners(ctx, sent) if m.key != pub.key and m.key not in parents]
+    found = [(sent, m) for sent in ctx.sentences
+             for m in partners(ctx, sent) if m.key != pub.key and m.key not in parents]
+    partner_rels = [Relation(pub, "partnerOf", m, sent.evidence()) for sent, m in found]
     subs += units(ctx, subs, partner_rels)
     own = {r.subject.key for r in subs if r.object.key == pub.key}
     yield from subs
-    yield from (r for r in partner_rels if r.object.key not in own)  # no partner of its own units
+    of_units = [(sent, u, m) for sent in ctx.sentences for u, m in unit_partners(ctx, sent, own)]
+    claimed = {(id(sent), m.key) for sent, _u, m in of_units}
+    yield from (Relation(pub, "partnerOf", m, sent.evidence()) for sent, m in found
+                if m.key not in own and (id(sent), m.key) not in claimed)  # no partner of its own units
+    yield from (Relation(u, "partnerOf", m, sent.evidence()) for sent, u, m in of_units)
