@@ -111,3 +111,12 @@ def test_international_bodies_by_english_name_and_acronym():
     assert found == ["World Wide Fund for Nature", "WWF"]
     # adapted: an acronym inside a longer word is not the body
     assert orgs("The SWWFA team joined the event.", "en") == []
+
+
+def test_trusts_and_bureaus_with_and_in_their_names():
+    # adapted (no seed names such bodies): a qualified trust, a bureau whose name holds "and"
+    found = orgs("The project was supported by the Hong Kong Jockey Club Charities Trust and the Environment and "
+                 "Ecology Bureau.", "en")
+    assert found == ["Hong Kong Jockey Club Charities Trust", "Environment and Ecology Bureau"]
+    # seed 004: a slogan, not a body
+    assert orgs("Health with Trust, Empowering Lives", "en") == []

@@ -177,6 +177,8 @@ _EN_TAIL = re.compile(
 )
 
 
+_EN_GOV_HEADS = frozenset(P["en_government_heads"])
+_EN_INNER_AND = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\s+and\s+$")
 _EN_LOCAL_GOV = re.compile(
     r"\b((?:[A-Z][a-z]+\s+)+(?:" + "|".join(COMPANY_PATTERNS["en_place_words"]) + r")\s+)[Gg]overnment\b")
 
@@ -191,6 +193,10 @@ def en_org_names(text: str) -> list[tuple[int, int, int]]:
         if head in _EN_NEVER:
             continue
         start = en_name_start(text, m.start())
+        if start is not None and head in _EN_GOV_HEADS:
+            inner = _EN_INNER_AND.search(text, 0, start)
+            if inner:  # the Environment and Ecology Bureau: "and" inside a body's name
+                start = inner.start(1)
         tail = _EN_TAIL.match(text, m.end())
         end = m.end()
         if tail:
