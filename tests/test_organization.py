@@ -118,5 +118,6 @@ def test_trusts_and_bureaus_with_and_in_their_names():
     found = orgs("The project was supported by the Hong Kong Jockey Club Charities Trust and the Environment and "
                  "Ecology Bureau.", "en")
     assert found == ["Hong Kong Jockey Club Charities Trust", "Environment and Ecology Bureau"]
+    assert orgs("Our volunteers, supported by the Hong Kong Red Cross, visited elderly homes.", "en") == ["Hong Kong Red Cross"]
     # seed 004: a slogan, not a body
     assert orgs("Health with Trust, Empowering Lives", "en") == []
