@@ -243,6 +243,8 @@ def _with_unit(rows, unit):
     # the cue's clause has no subject: the unit of the clause before it (seed 002)
     ("为加强县级医院能力建设，阿里健康从县级医院医生能力和人才培养入手，联合县域医院院长联盟、中国红十字基金会、北京凌峰公益基金会、"
      "阿里巴巴公益基金会等组织会，发起了基层医生培训项目。", "阿里健康", ["县域医院院长联盟", "中国红十字基金会", "北京凌峰公益基金会"]),
+    # the unit is named after the cue of another party's clause (seed 002)
+    ("联合国世界粮食计划署与菜鸟和阿里巴巴的合作关系在（新冠）疫情中卓越有效。", "菜鸟", ["联合国世界粮食计划署"]),
 ])
 def test_partners_of_a_unit_are_edges_from_the_unit(text, unit, want):
     ctx, sent = _with_unit([ALIBABA, text], unit)

@@ -215,27 +215,38 @@ def _invited(ctx, sent: Sentence, parties: list[Mention]) -> Iterator[Mention]:
 
 def unit_partners(ctx, sent: Sentence, own: set[str]) -> Iterator[tuple[Mention, Mention]]:
     """(unit, partner): one of the reporter's own units opens the clause of a cooperation cue
-    (高德与北京交通委合作, 菜鸟联合A、B推出…); the partnership is the unit's, an edge from it."""
+    (高德与北京交通委合作, 菜鸟联合A、B推出…), or is named after the cue of another party's
+    clause (老板电器与阿里云合作); the partnership is the unit's, an edge from it."""
     if ctx.document.language == "en" or not own:
         return
     parties = _parties(ctx, sent)
-    subjects = [m for m in clause_subjects(ctx, sent) if m.key in own]
-    if not subjects:
+    if not any(m.key in own for m in parties):
         return
+    subjects = [m for m in clause_subjects(ctx, sent) if m.key in own]
     text = sent.folded
     for start, listed in _cue_lists(sent, parties):
         starts = [x.end() for x in _ZH_CLAUSE_START.finditer(text, 0, start)]
         clause_start = starts[-1] if starts else 0
-        before = [m for m in subjects if clause_start <= _rel(m, sent)[0] and _rel(m, sent)[1] <= start]
+        before = [m for m in parties if clause_start <= _rel(m, sent)[0] and _rel(m, sent)[1] <= start]
+        if len(before) == 1 and _opens(text, sent, before[0], clause_start, start) and before[0].key not in own:
+            if not _reporter_side(ctx, before[0]):  # 老板电器与阿里云合作
+                yield from ((u, before[0]) for u in listed if u.key in own)
+            continue
         if before:
             unit = before[-1]
-            if len(before) > 1 or len(_ZH_FILLER.sub("", text[_rel(unit, sent)[1]:start])) >= 2:
+            if len(before) > 1 or unit not in subjects or len(_ZH_FILLER.sub("", text[_rel(unit, sent)[1]:start])) >= 2:
                 continue
         else:
             unit = _earlier_subject(ctx, sent, parties, subjects, clause_start, start)
             if unit is None:
                 continue
         yield from ((unit, m) for m in listed if m.key != unit.key and not _reporter_side(ctx, m) and m.key not in own)
+
+
+def _opens(text: str, sent: Sentence, m: Mention, clause_start: int, cue: int) -> bool:
+    """``m`` is the clause's subject right before the cue: only time words or adverbs around it."""
+    s, e = _rel(m, sent)
+    return len(_ZH_FILLER.sub("", text[clause_start:s])) < 2 and len(_ZH_FILLER.sub("", text[e:cue])) < 2
 
 
 def _earlier_subject(ctx, sent: Sentence, parties: list[Mention], subjects: list[Mention],
