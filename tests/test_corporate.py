@@ -260,3 +260,10 @@ def test_a_supporting_body_is_a_partner():
     # adapted: the main clause is another party's (its support, not the reporter's)
     ctx, _sent = _with_unit([ALIBABA, "2020 年，在墨西哥政府支持下，Lazada将淘宝村模式带到了墨西哥的五个州。"], "Lazada")
     assert [r for r in corporate.extract(ctx) if r.predicate == "partnerOf"] == []
+
+
+def test_a_supporter_the_report_named_before_with_its_english_name():
+    # seed 002: a footnote names 碳信托 (Carbon Trust); a later sentence gives its support
+    supported = "在碳信托的技术支持下，我们和中环联合认证中心共同发布了《范围 3+ 减排：超越价值链的企业气候行动方法学》"
+    assert report_relations([ALIBABA, "⁷ 碳信托 (Carbon Trust) 是碳中和领域国际专业机构。", supported],
+                            predicate="partnerOf") == [("REPORTER", "partnerOf", p) for p in ["中环联合认证中心", "碳信托"]]

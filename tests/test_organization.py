@@ -121,3 +121,9 @@ def test_trusts_and_bureaus_with_and_in_their_names():
     assert orgs("Our volunteers, supported by the Hong Kong Red Cross, visited elderly homes.", "en") == ["Hong Kong Red Cross"]
     # seed 004: a slogan, not a body
     assert orgs("Health with Trust, Empowering Lives", "en") == []
+
+
+def test_a_chinese_name_printed_with_an_english_body_name():
+    # seed 002
+    assert orgs("⁷ 碳信托 (Carbon Trust) 是碳中和领域国际专业机构。", "zh-Hans") == ["碳信托"]
+    assert orgs("根据碳信托 (Carbon Trust⁷)《阿里云碳效能报告》", "zh-Hans") == ["碳信托"]

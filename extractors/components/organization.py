@@ -41,7 +41,7 @@ _LATIN = re.compile(r"[A-Za-z]")
 _ZH_JOINT_AFTER = re.compile(r"\s*(?:[（(][^（）()]{1,20}[）)])?\s*(?:联合|携手|联手)")
 _ZH_JOINT_BEFORE = re.compile(r"(?:联合|携手|联手)\s*$")
 # 在X的技术支持下 / 在X指导下: X supports the work, a partner; only names ending like a body
-_ZH_SUPPORTED = re.compile(
+SUPPORTED = re.compile(
     r"在\s*([^\s，。；、的在]{2,20}?)\s*(?:的)?\s*(?:大力|鼎力|全力|悉心|专业|技术|学术)?(?:支持|指导|协助)(?:和指导|与指导)?下")
 _ACRONYMS = compile_alternation(P["acronyms"])
 _EN_GAZETTEER = compile_alternation(P["en_gazetteer"])
@@ -141,10 +141,32 @@ def acronym_orgs(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_ZH_EN_NAMED = re.compile(
+    r"([\u4e00-\u9fff]{2,12})\s*[（(]\s*((?:[A-Z][A-Za-z&'’\-]*\s+){1,6}(?:" + "|".join(P["en_heads"]) + r"))[^\sA-Za-z（）()]{0,2}\s*[）)]")
+_ZH_NAME_STOP_POS = ("p", "v", "r", "c", "u", "d", "m", "q")
+
+
+def zh_english_named(text: str) -> list[tuple[int, int, str]]:
+    """碳信托 (Carbon Trust): a Chinese name printed with an English one that ends in an
+    organisation head word names that organisation; (start, end, English name)."""
+    out = []
+    for m in _ZH_EN_NAMED.finditer(text):
+        if m.group(2).split()[-1] in _EN_NEVER:
+            continue
+        toks = zh_tokens(m.group(1))
+        keep = len(toks)
+        while keep and not toks[keep - 1][1].startswith(_ZH_NAME_STOP_POS) and toks[keep - 1][0] not in "由与和及在将的对向":
+            keep -= 1
+        start = m.start(1) + (toks[keep][2] if keep < len(toks) else len(m.group(1)))
+        if m.end(1) - start >= 2 and text[start:m.end(1)] not in _GENERIC:
+            out.append((start, m.end(1), m.group(2).strip()))
+    return out
+
+
 def zh_supporters(text: str) -> list[tuple[int, int]]:
     """在X的技术支持下: X when it ends like an organisation (…研究院, …中心, …协会)."""
     out = []
-    for m in _ZH_SUPPORTED.finditer(text):
+    for m in SUPPORTED.finditer(text):
         name = m.group(1)
         if _PARTNER_ORG_END.search(name) and not name.endswith(("社会", "都会", "机会")) and zh_core_ok(name[:-1]):
             out.append(m.span(1))
@@ -242,10 +264,12 @@ class OrganizationRecogniser:
         else:
             found = [(s, e) for s, _h, e in zh_org_names(text)] + zh_partner_orgs(text) + zh_supporters(text)
             found += acronym_orgs(text)
-        for s, e in sorted(set(found)):
+        english = {} if self.lang == "en" else {(s, e): en for s, e, en in zh_english_named(text)}
+        for s, e in sorted(set(found) | set(english)):
             if any(s < b and a < e for a, b in taken):
                 continue
-            add_span(doc, s, e, "Organization", match_key(text[s:e]), attrs={"cue": "legal"})
+            attrs = {"cue": "legal", "aliases": [english[(s, e)]]} if (s, e) in english else {"cue": "legal"}
+            add_span(doc, s, e, "Organization", match_key(text[s:e]), attrs=attrs)
             taken.append((s, e))
         return doc
 

@@ -21,8 +21,10 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ..components import company as co
+from ..components import organization as org
 from ..model import Mention, Relation, Sentence
 from ..normalise import to_simplified
 from ..report import reporter_names, reporter_spans
@@ -125,7 +127,7 @@ def _cue_lists(sent: Sentence, parties: list[Mention]) -> Iterator[tuple[int, li
             yield start, listed
 
 
-_ZH_SUPPORTED = re.compile(r"在\s*$")
+_ZH_AT = re.compile(r"在\s*$")
 _ZH_SUPPORT_TAIL = re.compile(
     r"\s*(?:的)?\s*(?:大力|鼎力|全力|悉心|专业|技术|学术)?(?:支持|指导|协助)(?:和指导|与指导)?下\s*[，,]?")
 _EN_SUPPORTED = re.compile(
@@ -133,19 +135,37 @@ _EN_SUPPORTED = re.compile(
     r"\s+(?:the\s+)?", re.I)
 
 
+def _named_before(ctx, sent: Sentence, parties: list[Mention]) -> list[Mention]:
+    """在X的支持下 where X is no mention here but a body the report named before (碳信托
+    (Carbon Trust) in a footnote): X as a mention of this sentence."""
+    out = []
+    for m in org.SUPPORTED.finditer(sent.folded):
+        s, e = m.span(1)
+        if any(_rel(p, sent)[0] < e and s < _rel(p, sent)[1] for p in parties):
+            continue
+        known = next((k for k in ctx.mentions if k.type in PARTIES and to_simplified(k.text) == m.group(1)), None)
+        if known is not None:
+            out.append(replace(known, text=sent.text[s:e], evidence=sent.evidence(),
+                               start=sent.start + s, end=sent.start + e))
+    return out
+
+
 def _supporters(ctx, sent: Sentence, parties: list[Mention]) -> Iterator[Mention]:
     """在X的技术支持下，我们… / "with the support of X": a body that supports the reporter's
     work is its partner (the main clause must be the reporter's, not another party's)."""
     text = sent.folded
+    if "下" in text:
+        parties = sorted(parties + _named_before(ctx, sent, parties), key=lambda m: m.start)
     for m in parties:
         s, e = _rel(m, sent)
-        if _reporter_side(ctx, m) or not _ZH_SUPPORTED.search(text, max(0, s - 3), s):
+        if _reporter_side(ctx, m) or not _ZH_AT.search(text, max(0, s - 3), s):
             continue
         tail = _ZH_SUPPORT_TAIL.match(text, e)
         if tail is None or not _subject_ok(ctx, sent, parties, s - 1):
             continue
         nxt = next((p for p in parties if _rel(p, sent)[0] >= tail.end()), None)
-        if nxt is not None and _rel(nxt, sent)[0] - tail.end() <= 3 and not _reporter_side(ctx, nxt):
+        if nxt is not None and not _reporter_side(ctx, nxt) and \
+                len(_ZH_FILLER.sub("", text[tail.end():_rel(nxt, sent)[0]])) < 2:
             continue  # 在X的支持下，Y完成…: Y's support
         yield m
 
