@@ -4,7 +4,9 @@ foundations, hospitals, universities, associations and alliances.
 A name is a distinctive part followed by a head noun (…基金會, …協會, …醫院, …大學;
 Foundation, University, "Hospital of …"). Heads that also name a firm's own units (中心,
 實驗室, Center, Office) need a qualifier in front (國家, a place name, National). A small
-gazetteer holds the central government bodies that carry no head noun (公安部, 商務部).
+gazetteer holds the central government bodies that carry no head noun (公安部, 商務部) and
+international bodies known by acronym (UNDP, WWF). A weak head is enough for a party of
+联合/携手, and a Chinese name printed with an English body name (碳信托 (Carbon Trust)) is one.
 Organisations only ever cost precision in the evaluation, so the rules are strict.
 """
 from __future__ import annotations

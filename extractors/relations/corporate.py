@@ -8,7 +8,10 @@ reporter is the partner unless another company stands right before the cue.
 
 Other co-operations of the reporter's side: its own project or foundation as the subject
 (“急救侠”项目联合A、B), parties listed with it before a joint verb (A和阿里巴巴公益基金会共同发起),
-parties it invited and then worked with (邀请了A、B…，就…进行合作研究).
+parties it invited and then worked with (邀请了A、B…，就…进行合作研究), bodies that support its
+work (在X的技术支持下，我们…, "with the support of X"; funding or joining is no partnership,
+as in the gold). A partnership of one of the reporter's own units (高德地图与X合作, X与菜鸟…合作,
+阿里健康从…入手，联合A、B) is an edge from the unit, not from the reporter.
 
 subsidiaryOf: the reporter under its parent (作為X在…的旗艦平台, 作為X旗下…的子集團, "flagship
 platform of X", 控股股東X, "X is a subsidiary of Y") and companies under the reporter (收購X
