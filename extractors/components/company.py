@@ -722,6 +722,13 @@ def _en_brand_ok(name: str, text: str = "", start: int = 0) -> bool:
     return not opening or len(name.split()) >= 2
 
 
+def _en_org_spans(text: str) -> list[tuple[int, int]]:
+    """Spans the organisation recogniser names in English (acronyms of international bodies,
+    names ending in an organisation head word), which a partner cue must not make companies."""
+    from .organization import acronym_orgs, en_org_names  # organization builds on this module
+    return acronym_orgs(text) + [(s, e) for s, _c, e in en_org_names(text)]
+
+
 def _overlaps(ranges: list[tuple[int, int]], s: int, e: int) -> bool:
     return any(s < b and a < e for a, b in ranges)
 
@@ -786,11 +793,16 @@ class CompanyRecogniser:
                 start = en_name_start(text, m.end(1))
                 if start is not None and _en_name_ok(text[start:m.end(1)]):
                     found.append((start, m.end(1), {"cue": "unit"}))
+            org_spans = None
             for _a, _b, names in en_partner_lists(text):
                 for s, e in names:
                     name = text[s:e]
                     if en_place(name) or any(re.search(rf"\b{w}\b", name) for w in NOT_COMPANY_EN):
                         continue
+                    if org_spans is None:
+                        org_spans = _en_org_spans(text)
+                    if _overlaps(org_spans, s, e):
+                        continue  # UNDP, World Bank: the organisation recogniser's
                     found.append((s, e, {"cue": "partner"}))
         else:
             for s, _c, e in zh_legal_names(text):
@@ -916,6 +928,7 @@ def document_companies(ctx) -> None:
     _repeat(ctx, known, en)
     if not en:
         _repeat(ctx, _listed(ctx), en)
+        _repeat(ctx, _acting(ctx), en)
 
 
 def _anchor(m) -> bool:
@@ -964,3 +977,49 @@ def _repeat(ctx, known: dict, en: bool) -> None:
             if _free(sent, m.start(), m.end()):
                 like = known[m.group()]
                 _add_company(ctx, sent, m.start(), m.end(), like, "repeat")
+
+
+_ADVERBS = "(?:" + "|".join(P["zh_subject_adverbs"]) + ")*"
+_ACT_RE = re.compile(
+    r"(?:^|(?<=[，,。；;：:！!？?\n]))\s*(?:\d{4}\s*年度?|其中|此外|同时|目前|如今|近年来)?\s*"
+    r"([A-Za-z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*){0,2}|[\u4e00-\u9fff]{2,8}?)\s*"
+    + _ADVERBS + r"(?:" + "|".join(P["zh_subject_verbs"]) + r"|为[^，。；]{1,20}?提供)")
+_PLATFORM_RE = re.compile(
+    r"通过\s*([A-Za-z][A-Za-z0-9&.\-]*|[\u4e00-\u9fff]{2,6}?)\s*(?:" + "|".join(P["zh_platform_nouns"]) + ")")
+
+
+def _acting_name_ok(name: str) -> bool:
+    """A bare name acting in the narrative: Latin letters (not a bare acronym) or a proper
+    noun jieba tags as a name (nr, nz, nt, not a place: ns) that is no generic word, role or
+    organisation; 智慧物流 and 业务部门 describe."""
+    if _LATIN_NAME.fullmatch(name) or re.fullmatch(r"[A-Za-z][A-Za-z0-9&.\-]*", name):
+        return (not re.fullmatch(r"[A-Z]{1,4}|[a-z]+", name) and name.lower() not in _EN_REFS
+                and not any(re.search(rf"\b{w}\b", name) for w in NOT_COMPANY_EN))
+    if name in P["reporter_references_zh"] or name[-1] in "于为的了在将与和及并对向把" or not _brand_ok(name):
+        return False
+    toks = zh_tokens(name)
+    return len(toks) <= 3 and any(_brand_token(w, f) or _rare_noun(w, f) for w, f, _o in toks)
+
+
+def _rare_noun(word: str, flag: str) -> bool:
+    """A noun jieba does not know or hardly sees, not a place: a coined brand (盒马, 闲鱼)."""
+    return (len(word) >= 2 and flag.startswith("n") and flag != "ns" and word not in QUALIFIERS
+            and (jieba.dt.FREQ.get(word) or 0) < 50 and not _compound(word))
+
+
+def _acting(ctx) -> dict:
+    """Names that act as business subjects (X推出…, X为商家提供…, 通过X平台) and that the
+    report prints twice or more: a group's units and brands, named bare. Each is a mention
+    where it acts; ``_repeat`` finds the rest."""
+    text = "\n".join(s.folded for s in ctx.sentences)
+    found: dict = {}
+    for sent in ctx.sentences:
+        for rx in (_ACT_RE, _PLATFORM_RE):
+            for m in rx.finditer(sent.folded):
+                s, e = m.start(1), m.end(1)
+                name = sent.folded[s:e]
+                if name in found or not _free(sent, s, e) or text.count(name) < 2:
+                    continue
+                if _acting_name_ok(name) and zh_name_start(sent.folded, e) in (s, None):
+                    found[name] = _add_company(ctx, sent, s, e, None, "acting")
+    return found
