@@ -217,3 +217,10 @@ def test_an_english_body_with_its_acronym_is_no_company():
     # adapted: the task names this body; seed 002 prints partners after "partnered with"
     found = narrative_companies(["We partnered with the United Nations Development Programme (UNDP) and Tencent."], "en")
     assert "Tencent" in found and not any("Programme" in n for n in found)
+
+
+def test_a_city_or_a_common_word_after_a_cooperation_cue_is_no_partner():
+    # adapted from seed 003's "京東健康與四川、廣東…等多省市開展適老化合作": one city, one phrase
+    assert "杭州市" not in companies("2024 年，京東健康與杭州市開展適老化合作", "zh-Hant")
+    assert "智慧物流" not in companies("2024 年，京東健康與智慧物流開展合作", "zh-Hant")
+    assert "菜鳥" in companies("阿里健康聯合菜鳥開展低碳供應鏈減排項目", "zh-Hant")

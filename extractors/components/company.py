@@ -501,9 +501,22 @@ def _partner_name_ok(name: str, strong: bool) -> bool:
     toks = zh_tokens(name)
     if all(f == "ns" and (jieba.dt.FREQ.get(w) or 0) >= 1000 for w, f, _o in toks):
         return False  # places (北京、上海), not partners
+    if all(f == "ns" or w in _ADMIN_UNITS for w, f, _o in toks) and name[-1] in _ADMIN_UNITS:
+        return False  # 杭州市, 云南省: a government's place, not a firm
+    if len(toks) > 1 and not (strong and _listed_name(name)) and not any(
+            _distinctive(w, f) and not _common_name_tag(w, f) for w, f, _o in toks):
+        return False  # 智慧物流: jieba tags 智慧 a person's name, but here it is a common word
     if any(_is_verb(w, f) for w, f, _o in toks):
         return False
     return not re.fullmatch(r"[A-Z]{1,3}|[a-z ]+", name)
+
+
+_ADMIN_UNITS = frozenset("省市县区州镇乡村盟旗")
+
+
+def _common_name_tag(word: str, flag: str) -> bool:
+    """A common word jieba tags as a person's name (智慧, 杜绝): frequent in its dictionary."""
+    return flag in ("nr", "nrfg") and (jieba.dt.FREQ.get(word) or 0) >= 500
 
 
 def _listed_name(name: str) -> bool:
