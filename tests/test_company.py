@@ -224,3 +224,12 @@ def test_a_city_or_a_common_word_after_a_cooperation_cue_is_no_partner():
     assert "杭州市" not in companies("2024 年，京東健康與杭州市開展適老化合作", "zh-Hant")
     assert "智慧物流" not in companies("2024 年，京東健康與智慧物流開展合作", "zh-Hant")
     assert "菜鳥" in companies("阿里健康聯合菜鳥開展低碳供應鏈減排項目", "zh-Hant")
+
+
+def test_a_coined_word_acts_but_a_quoted_platform_title_does_not():
+    rows = ["河北“厂牌”通过淘特平台走向全国", "淘特实现了年度活跃消费者数量超3亿的里程碑式增长"]
+    assert "淘特" in narrative_companies(rows)
+    rows = ["农智链为农业主体提供一站式服务", "截至目前，“农智链”带动“竹茶菌蔬”四大产业线上增益销售额"]
+    assert "农智链" not in narrative_companies(rows)
+    rows = ["浙江龙泉联合阿里巴巴数字乡村上线“农智链”", "浙江龙泉的竹产业"]
+    assert not any("龙泉" in n for n in narrative_companies(rows))

@@ -1001,17 +1001,25 @@ _PLATFORM_RE = re.compile(
     r"通过\s*([A-Za-z][A-Za-z0-9&.\-]*|[\u4e00-\u9fff]{2,6}?)\s*(?:" + "|".join(P["zh_platform_nouns"]) + ")")
 
 
+_QUOTED = re.compile(r"[“「『《\"]\s*([^“”「」『』《》\"\n]{1,12}?)\s*[”」』》\"]")
+
+
 def _acting_name_ok(name: str) -> bool:
     """A bare name acting in the narrative: Latin letters (not a bare acronym) or a proper
     noun jieba tags as a name (nr, nz, nt, not a place: ns) that is no generic word, role or
     organisation; 智慧物流 and 业务部门 describe."""
     if _LATIN_NAME.fullmatch(name) or re.fullmatch(r"[A-Za-z][A-Za-z0-9&.\-]*", name):
-        return (not re.fullmatch(r"[A-Z]{1,4}|[a-z]+", name) and name.lower() not in _EN_REFS
+        return (bool(re.search(r"[A-Z][a-z]|[a-z][A-Z]|[A-Z0-9]{5}", name)) and name.lower() not in _EN_REFS
                 and not any(re.search(rf"\b{w}\b", name) for w in NOT_COMPANY_EN))
-    if name in P["reporter_references_zh"] or name[-1] in "于为的了在将与和及并对向把" or not _brand_ok(name):
+    if name in P["reporter_references_zh"] or name[-1] in "于为的了在将与和及并对向把":
         return False
     toks = zh_tokens(name)
-    return len(toks) <= 3 and any(_brand_token(w, f) or _rare_noun(w, f) for w, f, _o in toks)
+    if any(f == "ns" for _w, f, _o in toks):
+        return False  # 浙江龙泉联合…上线: a place acts through its government
+    if (len(toks) == 1 and toks[0][1] in ("a", "vn") and jieba.dt.FREQ.get(name) is None
+            and name not in GENERIC_NOUNS and not _organisation_name(name)):
+        return True  # a coined word jieba's dictionary lacks (淘特, 优酷)
+    return _brand_ok(name) and len(toks) <= 3 and any(_brand_token(w, f) or _rare_noun(w, f) for w, f, _o in toks)
 
 
 def _rare_noun(word: str, flag: str) -> bool:
@@ -1025,13 +1033,14 @@ def _acting(ctx) -> dict:
     report prints twice or more: a group's units and brands, named bare. Each is a mention
     where it acts; ``_repeat`` finds the rest."""
     text = "\n".join(s.folded for s in ctx.sentences)
+    quoted = set(_QUOTED.findall(text))  # “农智链”, 「X」: a product or programme's title
     found: dict = {}
     for sent in ctx.sentences:
         for rx in (_ACT_RE, _PLATFORM_RE):
             for m in rx.finditer(sent.folded):
                 s, e = m.start(1), m.end(1)
                 name = sent.folded[s:e]
-                if name in found or not _free(sent, s, e) or text.count(name) < 2:
+                if name in found or name in quoted or not _free(sent, s, e) or text.count(name) < 2:
                     continue
                 if _acting_name_ok(name) and zh_name_start(sent.folded, e) in (s, None):
                     found[name] = _add_company(ctx, sent, s, e, None, "acting")
