@@ -233,3 +233,11 @@ def test_a_coined_word_acts_but_a_quoted_platform_title_does_not():
     assert "农智链" not in narrative_companies(rows)
     rows = ["浙江龙泉联合阿里巴巴数字乡村上线“农智链”", "浙江龙泉的竹产业"]
     assert not any("龙泉" in n for n in narrative_companies(rows))
+
+
+def test_an_english_name_acting_and_capitalised_inside_sentences_is_a_company():
+    rows = ["Tmall launched a health campaign for people across the country", "retailers using the Tmall platform to"]
+    assert narrative_companies(rows, "en").count("Tmall") == 2
+    rows = ["This provides staff with training.", "It provides information on food properties."]
+    assert narrative_companies(rows, "en") == []
+    assert narrative_companies(["Tmall launched a health campaign for people across the country"], "en") == []

@@ -941,7 +941,7 @@ def document_companies(ctx) -> None:
     _repeat(ctx, known, en)
     if not en:
         _repeat(ctx, _listed(ctx), en)
-        _repeat(ctx, _acting(ctx), en)
+    _repeat(ctx, _en_acting(ctx) if en else _acting(ctx), en)
 
 
 def _anchor(m) -> bool:
@@ -990,6 +990,29 @@ def _repeat(ctx, known: dict, en: bool) -> None:
             if _free(sent, m.start(), m.end()):
                 like = known[m.group()]
                 _add_company(ctx, sent, m.start(), m.end(), like, "repeat")
+
+
+_EN_ACT_RE = re.compile(r"(?:^|(?<=[.;:!?]\s)|(?<=\n)|(?<=,\s))(?:the\s+)?([A-Z][A-Za-z0-9&\-]*[a-z][A-Za-z0-9&\-]*"
+                        r"(?: [A-Z][A-Za-z0-9&\-]*){0,2})\s+(?:" + "|".join(P["en_subject_verbs"]) + r")\b")
+
+
+def _en_acting(ctx) -> dict:
+    """English names that act as business subjects (Cainiao launched …) and that the report
+    always capitalises, also inside a sentence, twice or more: a proper name, not a word."""
+    text = "\n".join(s.text for s in ctx.sentences)
+    found: dict = {}
+    for sent in ctx.sentences:
+        for m in _EN_ACT_RE.finditer(sent.text):
+            s, e = m.start(1), m.end(1)
+            name = sent.text[s:e]
+            if name in found or not _free(sent, s, e) or not _en_name_ok(name) or en_place(name):
+                continue
+            if any(re.search(rf"\b{w}\b", name) for w in NOT_COMPANY_EN) or name.split()[0] in EN_STOPS:
+                continue
+            inside = re.findall(r"(?<=[a-z,] )" + re.escape(name) + r"\b", text)
+            if len(inside) >= 1 and text.count(name) >= 2 and not re.search(r"\b" + re.escape(name.lower()) + r"\b", text):
+                found[name] = _add_company(ctx, sent, s, e, None, "acting")
+    return found
 
 
 _ADVERBS = "(?:" + "|".join(P["zh_subject_adverbs"]) + ")*"
