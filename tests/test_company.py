@@ -241,3 +241,10 @@ def test_an_english_name_acting_and_capitalised_inside_sentences_is_a_company():
     rows = ["This provides staff with training.", "It provides information on food properties."]
     assert narrative_companies(rows, "en") == []
     assert narrative_companies(["Tmall launched a health campaign for people across the country"], "en") == []
+
+
+def test_a_latin_brand_before_its_platform_but_not_a_concept_acronym():
+    rows = ["商家在Lazada平台上销售商品", "Lazada推出的这项服务大大改善了当地消费者的购物体验"]
+    assert "Lazada" in narrative_companies(rows)
+    rows = ["2021年，高德首次为用户完成了基于核证绿色出行MaaS平台减碳额度2.45万吨的交易", "北京MaaS平台"]
+    assert not any("MaaS" in n for n in narrative_companies(rows))

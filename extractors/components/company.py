@@ -1024,6 +1024,8 @@ _PLATFORM_RE = re.compile(
     r"通过\s*([A-Za-z][A-Za-z0-9&.\-]*|[\u4e00-\u9fff]{2,6}?)\s*(?:" + "|".join(P["zh_platform_nouns"]) + ")")
 
 
+_LATIN_PLATFORM_RE = re.compile(  # a Latin brand before its platform in Chinese text (Lazada平台)
+    r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&\-]*[a-z][A-Za-z0-9&\-]*)\s*(?:" + "|".join(P["zh_platform_nouns"]) + ")")
 _QUOTED = re.compile(r"[“「『《\"]\s*([^“”「」『』《》\"\n]{1,12}?)\s*[”」』》\"]")
 
 
@@ -1032,7 +1034,9 @@ def _acting_name_ok(name: str) -> bool:
     noun jieba tags as a name (nr, nz, nt, not a place: ns) that is no generic word, role or
     organisation; 智慧物流 and 业务部门 describe."""
     if _LATIN_NAME.fullmatch(name) or re.fullmatch(r"[A-Za-z][A-Za-z0-9&.\-]*", name):
-        return (bool(re.search(r"[A-Z][a-z]|[a-z][A-Z]|[A-Z0-9]{5}", name)) and name.lower() not in _EN_REFS
+        # SaaS, MaaS, IoT end in a capital: concept acronyms, not brands
+        return (bool(re.search(r"[A-Z][a-z]|[a-z][A-Z]|[A-Z0-9]{5}", name)) and not name[-1].isupper()
+                and name.lower() not in _EN_REFS
                 and not any(re.search(rf"\b{w}\b", name) for w in NOT_COMPANY_EN))
     if name in P["reporter_references_zh"] or name[-1] in "于为的了在将与和及并对向把":
         return False
@@ -1059,7 +1063,7 @@ def _acting(ctx) -> dict:
     quoted = set(_QUOTED.findall(text))  # “农智链”, 「X」: a product or programme's title
     found: dict = {}
     for sent in ctx.sentences:
-        for rx in (_ACT_RE, _PLATFORM_RE):
+        for rx in (_ACT_RE, _PLATFORM_RE, _LATIN_PLATFORM_RE):
             for m in rx.finditer(sent.folded):
                 s, e = m.start(1), m.end(1)
                 name = sent.folded[s:e]
