@@ -248,3 +248,10 @@ def test_a_latin_brand_before_its_platform_but_not_a_concept_acronym():
     assert "Lazada" in narrative_companies(rows)
     rows = ["2021年，高德首次为用户完成了基于核证绿色出行MaaS平台减碳额度2.45万吨的交易", "北京MaaS平台"]
     assert not any("MaaS" in n for n in narrative_companies(rows))
+
+
+def test_a_latin_partner_runs_over_spaces_and_a_body_is_no_company():
+    assert "Swisse" in companies("2024 年，京東健康聯合Swisse發起環保公益活動")
+    # adapted from the sentence above: an English body's name after the same cue
+    found = companies("2024 年，京東健康聯合World Wildlife Fund發起環保公益活動")
+    assert not any(n in ("World", "World Wildlife Fund") for n in found)

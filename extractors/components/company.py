@@ -825,6 +825,10 @@ class CompanyRecogniser:
             org_names = None
             for _a, _b, names in zh_partner_lists(text):
                 for s, e in names:
+                    if _LATIN.match(text[s:e]):  # World|Wildlife Fund: a Latin name runs on over spaces
+                        e = max(e, en_capitalised_run(text, s))
+                        if any(re.search(rf"\b{w}\b", text[s:e]) for w in NOT_COMPANY_EN):
+                            continue
                     if _ORG_ENDING.search(text[s:e]) or any(w in text[s:e] for w in NOT_COMPANY_ZH):
                         continue
                     if org_names is None:
