@@ -255,3 +255,12 @@ def test_a_latin_partner_runs_over_spaces_and_a_body_is_no_company():
     # adapted from the sentence above: an English body's name after the same cue
     found = companies("2024 年，京東健康聯合World Wildlife Fund發起環保公益活動")
     assert not any(n in ("World", "World Wildlife Fund") for n in found)
+
+
+def test_a_department_or_an_institute_as_provider_is_no_company():
+    rows = ["该系统由达摩院开发", "达摩院的研究"]
+    assert "达摩院" not in narrative_companies(rows)
+    # adapted: a department in the same supplier slot
+    assert "人力资源部" not in narrative_companies(["培训由人力资源部提供", "人力资源部负责招聘"])
+    # adapted from seed 002's 菜鸟 sentences: a logistics unit in the supplier slot
+    assert "菜鸟" in narrative_companies(["包裹由菜鸟承运", "全国菜鸟驿站"])

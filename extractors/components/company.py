@@ -1030,6 +1030,9 @@ _PLATFORM_RE = re.compile(
 
 _LATIN_PLATFORM_RE = re.compile(  # a Latin brand before its platform in Chinese text (Lazada平台)
     r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&\-]*[a-z][A-Za-z0-9&\-]*)\s*(?:" + "|".join(P["zh_platform_nouns"]) + ")")
+_PROVIDER_RE = re.compile(  # 由X提供: a firm that supplies a service (a partner)
+    r"由\s*([A-Za-z][A-Za-z0-9&\-]*|[\u4e00-\u9fff]{2,6}?)\s*(?:" + "|".join(P["zh_provider_verbs"]) + ")")
+_DEPARTMENT_END = re.compile(r"(?:部|处|科|室|组|办|司|局|厅|院|所|中心|团队|委员会|工作组)$")
 _QUOTED = re.compile(r"[“「『《\"]\s*([^“”「」『』《》\"\n]{1,12}?)\s*[”」』》\"]")
 
 
@@ -1042,8 +1045,8 @@ def _acting_name_ok(name: str) -> bool:
         return (bool(re.search(r"[A-Z][a-z]|[a-z][A-Z]|[A-Z0-9]{5}", name)) and not name[-1].isupper()
                 and name.lower() not in _EN_REFS
                 and not any(re.search(rf"\b{w}\b", name) for w in NOT_COMPANY_EN))
-    if name in P["reporter_references_zh"] or name[-1] in "于为的了在将与和及并对向把":
-        return False
+    if name in P["reporter_references_zh"] or name[-1] in "于为的了在将与和及并对向把" or _DEPARTMENT_END.search(name):
+        return False  # 人力资源部, 法务处: a department, not a business
     toks = zh_tokens(name)
     if any(f == "ns" for _w, f, _o in toks):
         return False  # 浙江龙泉联合…上线: a place acts through its government
@@ -1067,7 +1070,7 @@ def _acting(ctx) -> dict:
     quoted = set(_QUOTED.findall(text))  # “农智链”, 「X」: a product or programme's title
     found: dict = {}
     for sent in ctx.sentences:
-        for rx in (_ACT_RE, _PLATFORM_RE, _LATIN_PLATFORM_RE):
+        for rx in (_ACT_RE, _PLATFORM_RE, _LATIN_PLATFORM_RE, _PROVIDER_RE):
             for m in rx.finditer(sent.folded):
                 s, e = m.start(1), m.end(1)
                 name = sent.folded[s:e]
