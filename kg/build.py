@@ -31,12 +31,7 @@ class BuildResult:
 
 def load_ontology(store: OxigraphStore) -> None:
     """Keep the ontology and the SDG scheme in the store, in a graph of their own."""
-    from pyoxigraph import NamedNode, Quad, RdfFormat, parse
-
-    g = NamedNode(ONTOLOGY_GRAPH)
-    quads = [Quad(t.subject, t.predicate, t.object, g)
-             for path in (ESG_TTL, SDG_TTL) for t in parse(path=str(path), format=RdfFormat.TURTLE)]
-    store.replace_graph(ONTOLOGY_GRAPH, quads)
+    store.load_files((ESG_TTL, SDG_TTL), ONTOLOGY_GRAPH)
 
 
 def build(

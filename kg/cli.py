@@ -60,11 +60,11 @@ def cmd_build(args, settings: Settings) -> int:
     from extractors.reading import ReportReadError
 
     from .build import build
-    from .store import OxigraphStore
+    from .store import RDF_FORMATS, OxigraphStore
 
     suffix = Path(args.output).suffix.lower() if args.output else None
-    if suffix and suffix not in (".ttl", ".trig", ".nq", ".nt", ".jsonld"):
-        raise CliError(f"-o {args.output}: unknown format {suffix!r} (use .ttl .trig .nq .nt .jsonld)")
+    if suffix and suffix not in RDF_FORMATS:
+        raise CliError(f"-o {args.output}: unknown format {suffix!r} (use {' '.join(RDF_FORMATS)})")
     progress = None
     if not args.quiet and sys.stderr.isatty():
         from tqdm import tqdm

@@ -39,7 +39,8 @@ class Store(Protocol):
     def close(self) -> None: ...
 
 
-_RDF_FORMATS = {
+#: File suffix -> RDF format, for ``dump`` and ``esgkg build -o``.
+RDF_FORMATS = {
     ".ttl": ox.RdfFormat.TURTLE,
     ".trig": ox.RdfFormat.TRIG,
     ".nq": ox.RdfFormat.N_QUADS,
@@ -82,14 +83,12 @@ class OxigraphStore:
         body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
         self._store.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
 
-    def drop_graph(self, graph: str) -> None:
-        self._store.update(f"DROP SILENT GRAPH {ox.NamedNode(graph)}")
-
-    def load_file(self, path: str | Path, graph: str) -> None:
-        """Load an RDF file into ``graph`` (replacing it), e.g. the ontology."""
-        fmt = ox.RdfFormat.from_extension(Path(path).suffix.lstrip("."))
-        quads = [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(graph))
-                 for t in ox.parse(path=str(path), format=fmt)]
+    def load_files(self, paths: Iterable[str | Path], graph: str) -> None:
+        """Replace ``graph`` with the content of RDF files (format by extension), e.g. the ontology."""
+        g = ox.NamedNode(graph)
+        quads = [ox.Quad(t.subject, t.predicate, t.object, g)
+                 for path in paths
+                 for t in ox.parse(path=str(path), format=ox.RdfFormat.from_extension(Path(path).suffix.lstrip(".")))]
         self.replace_graph(graph, quads)
 
     def query(self, sparql, *, bindings=None, default_graph=None, named_graphs=None):
@@ -122,9 +121,9 @@ class OxigraphStore:
 
     def dump(self, out: str | Path | io.IOBase, fmt_suffix: str, graphs: list[str] | None = None) -> None:
         """Serialise the named ``graphs`` (default: every report graph) to a file."""
-        fmt = _RDF_FORMATS.get(fmt_suffix)
+        fmt = RDF_FORMATS.get(fmt_suffix)
         if fmt is None:
-            raise StoreError(f"unknown RDF format {fmt_suffix!r}: use one of {', '.join(_RDF_FORMATS)}")
+            raise StoreError(f"unknown RDF format {fmt_suffix!r}: use one of {', '.join(RDF_FORMATS)}")
         graphs = graphs if graphs is not None else self.report_graphs()
         quads = [q for g in graphs for q in self._store.quads_for_pattern(None, None, None, ox.NamedNode(g))]
         if not fmt.supports_datasets:

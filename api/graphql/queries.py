@@ -82,11 +82,6 @@ def evidence(pairs: list[tuple[str, str]]) -> str:
 }}"""
 
 
-def all_of_class(cls: str, order: str = "?e") -> str:
-    """Every instance of a small class (reports, SDGs), in a stable order."""
-    return SPARQL_PROLOGUE + f"SELECT DISTINCT ?e WHERE {{ ?e a {esg(cls)} }} ORDER BY {order}"
-
-
 SDGS = SPARQL_PROLOGUE + """SELECT DISTINCT ?e ?n WHERE { ?e a esg:SDG ; esg:sdgNumber ?n } ORDER BY ?n ?e"""
 REPORTS = SPARQL_PROLOGUE + """SELECT ?e (MIN(STR(?f)) AS ?file) WHERE {
   ?e a esg:Report . OPTIONAL { ?e esg:sourceFile ?f }
