@@ -67,10 +67,11 @@ def cmd_build(args, settings: Settings) -> int:
         raise CliError(f"-o {args.output}: unknown format {suffix!r} (use {' '.join(RDF_FORMATS)})")
     progress = None
     if not args.quiet and sys.stderr.isatty():
+        from functools import partial
+
         from tqdm import tqdm
 
-        def progress(files):
-            return tqdm(files, desc="reports", unit="report", file=sys.stderr)
+        progress = partial(tqdm, desc="reports", unit="report", file=sys.stderr)
 
     store = OxigraphStore(settings.store)
     try:
