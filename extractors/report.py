@@ -531,25 +531,39 @@ def is_reporter_reference(ctx, text: str) -> bool:
     return k in _REFS or k == pub.key or k in {match_key(a) for a in pub.aliases}
 
 
+_NAMED_TYPES = frozenset({"Company", "Organization", "Committee", "Programme"})
 _ZH_SELF = re.compile(r"我们|我司|本公司|本集团|公司(?!治理|章程)|集团")
 _EN_SELF = re.compile(r"\b(?:we|our|us|the company|the group)\b", re.I)
 
 
 def reporter_spans(ctx, sentence) -> list[tuple[int, int]]:
     """Character ranges in ``sentence.text`` that refer to the reporter, by name or as a
-    generic self-reference (我們, 本公司, we, the Company)."""
+    generic self-reference (我們, 本公司, we, the Company).
+
+    Part of another company's name is not the reporter (阿里 in 阿里云, 京东 in 京东集团), nor
+    is a self-word inside any other name (公司 in 某某有限公司). The reporter's name inside its
+    own foundation or committee still counts: those act for it."""
     pub = ctx.report.publisher
     if pub is None:
         return []
     en = ctx.document.language == "en"
     hay = sentence.text if en else sentence.folded
+    named = [(m.start - sentence.start, m.end - sentence.start, m.type) for m in sentence.mentions
+             if m.key != pub.key and m.type in _NAMED_TYPES and m.start >= sentence.start]
     out: list[tuple[int, int]] = []
+
+    def free(s: int, e: int, blocking: frozenset[str]) -> bool:
+        return (not any(s < oe and os < e for os, oe in out)
+                and not any(ns <= s and e <= ne and t in blocking for ns, ne, t in named))
+
     for name in reporter_names(ctx):
         for m in re.finditer(re.escape(name), hay):
-            if not any(m.start() < e and s < m.end() for s, e in out):
+            if not en and len(name) == 2 and not _word_at(hay, m.start(), m.end()):
+                continue  # 阿里 in 阿里云
+            if free(m.start(), m.end(), frozenset({"Company"})):
                 out.append((m.start(), m.end()))
     for m in (_EN_SELF if en else _ZH_SELF).finditer(hay):
-        if not any(m.start() < e and s < m.end() for s, e in out):
+        if free(m.start(), m.end(), _NAMED_TYPES):
             out.append((m.start(), m.end()))
     return sorted(out)
 
@@ -582,7 +596,7 @@ def _add_reporter_mentions(ctx) -> None:
             if any(x.start < e and s < x.end for x in sent.mentions):
                 continue
             if not en and len(m.group()) == 2 and not _word_at(hay, m.start(), m.end()):
-                continue  # 阿里 in 阿里云: a two-character name only where it is a word
+                continue
             surface = sent.text[m.start():m.end()]
             mention = Mention(
                 type="Company", text=surface, key=pub.key, lang=language_of(surface, ctx.document.language),

@@ -148,3 +148,21 @@ def test_a_two_character_short_name_is_the_reporter_only_where_it_is_a_word():
     pub = ctx.report.publisher
     lines = [m.evidence.line for m in ctx.mentions if m.key == pub.key and m.text == "阿里"]
     assert 2 in lines and 3 not in lines
+
+
+def test_part_of_another_company_name_is_not_the_reporter():
+    ctx = recognise(document([
+        "报告中“阿里巴巴”、“阿里”、“我们”、“集团”主要指“阿里巴巴集团控股有限公司”。",
+        "2015年，阿里云发起国内首个《数据保护倡议》，围绕三条原则保护用户的隐私和安全。",
+        "我们与阿里巴巴公益基金会携手杭州植物园成立了城市自然体验中心。",
+        "京东集团是我们的控股股东。",
+    ], "zh-Hans"))
+    read_report_facts(ctx)
+    by_line = {s.evidence().line: s for s in ctx.sentences}
+    assert reporter_spans(ctx, by_line[2]) == []
+    # the reporter's name inside its own foundation still speaks for it
+    spans = [by_line[3].text[a:b] for a, b in reporter_spans(ctx, by_line[3])]
+    assert spans == ["我们", "阿里巴巴"]
+    # 集团 inside another group's name is not a self-reference
+    spans = [by_line[4].text[a:b] for a, b in reporter_spans(ctx, by_line[4])]
+    assert spans == ["我们"]

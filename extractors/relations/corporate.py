@@ -378,7 +378,7 @@ def subsidiaries(ctx, sent: Sentence) -> Iterator[tuple[Mention, Mention]]:
                 yield nxt[0], (pub if own else m)
         if not own:
             yield from ((x, pub) for x in _own_listed(ctx, sent, parties, i))
-    if _SCOPE.search(text) and _SCOPE_TOPIC.search(text) and has_reporter:
+    if _SCOPE.search(text) and _SCOPE_TOPIC.search(text):  # a data scope lists the group's own members
         scoped = [m for m in parties if _legal(m) and not _is_reporter(ctx, m)]
         if len(scoped) >= 2 or (scoped and re.search(r"includes only|covers only|仅包括|仅涵盖", text, re.I)):
             for m in scoped:
