@@ -326,7 +326,9 @@ def _numbered_page_lines(lines: list[Line]) -> set[int]:
         if not m:
             continue
         number, rest = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
-        if display_width(rest) >= 16 and len(_LETTER.findall(rest)) >= 6 and not _PROSE_PUNCT.search(rest):
+        # no prose test: a title may hold commas (Environmental, Social and Governance Report),
+        # and a sentence is never printed three times with a growing number
+        if display_width(rest) >= 16 and len(_LETTER.findall(rest)) >= 6:
             seen.setdefault(_key(rest), []).append((i, int(number)))
     out: set[int] = set()
     for hits in seen.values():

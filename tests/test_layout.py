@@ -144,6 +144,23 @@ def test_running_title_repeated_on_every_page_is_dropped(laid):
     assert lay.text.count(title) == 1 and lay.blocks[0].text == title
 
 
+def test_numbered_running_title_with_commas_is_dropped(laid):
+    """English report titles hold commas (Environmental, Social and Governance Report); the
+    page number beside them still marks them as running headers, before or after."""
+    raw, _ = laid["001"]
+    lines = raw[:1500]
+    title = "Environmental, Social and Governance Report 2018 Alibaba Health Information Technology Limited"
+    paged: list[str] = []
+    for no, line in enumerate(lines, 1):
+        if no % 50 == 0:
+            page = no // 50 + 1
+            paged.append(f"{page} {title}" if page % 2 == 0 else f"{title} {page}")
+        paged.append(line)
+    lay = layout.repair(paged)
+    assert "Governance Report 2018 Alibaba Health" not in lay.text
+    assert not any(b.text.startswith(("2 Environmental", "4 Environmental")) for b in lay.blocks)
+
+
 def test_content_that_repeats_is_not_a_running_header(laid):
     raw, lay = laid["003"]
     # 關鍵績效 / 指標A1.1: an index table's wrapped cell, printed 35 times in one section
