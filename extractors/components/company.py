@@ -14,6 +14,7 @@ Y) are document-level facts and are resolved by ``extractors.report``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 import jieba
@@ -51,6 +52,8 @@ GENERIC_STARTS = _set("zh_generic_starts")
 QUALIFIERS = _set("zh_qualifiers")
 ROLE_ENDINGS = tuple(P["zh_role_endings"])
 INNER_WORDS = _set("zh_name_inner_words")
+LEGAL_INNER = _set("zh_legal_inner_words")
+LEFT_CUES = tuple(P["zh_left_cue_strings"])
 NOT_COMPANY_ZH = tuple(P["zh_not_company_words"])
 NOT_COMPANY_EN = tuple(P["en_not_company_words"])
 SUFFIX_FOLLOWERS = tuple(P["zh_suffix_followers"])
@@ -109,7 +112,7 @@ def _is_verb(word: str, flag: str) -> bool:
     return flag in _VERB_TAGS and word not in INNER_WORDS
 
 
-def zh_core_ok(core: str, need_distinctive: bool = True) -> bool:
+def zh_core_ok(core: str, need_distinctive: bool = True, legal: bool = False) -> bool:
     """Whether ``core`` (a name without its legal form or head word) names something.
 
     本/子/科技 (本公司, 子公司, 科技公司) and phrases made only of generic words (互联网医疗)
@@ -121,7 +124,8 @@ def zh_core_ok(core: str, need_distinctive: bool = True) -> bool:
         return False
     if core in GENERIC_CORES or core in GENERIC_NOUNS:
         return False
-    toks = [(w, f) for w, f, _ in zh_tokens(core) if w.strip() and w not in "（）()"]
+    toks = [(w, f) for w, f, _ in (_merge_unknown_singles(zh_tokens(core)) if legal else zh_tokens(core))
+            if w.strip() and w not in "（）()"]
     if not toks:
         return False
     if toks[0][0] in GENERIC_STARTS or toks[0][1] == "r" or _COUNT.match(toks[0][0]):
@@ -146,13 +150,38 @@ def _stops(word: str, flag: str) -> bool:
     return word in LEFT_STOPS or flag in LEFT_STOP_POS or bool(_DIGITS.match(word))
 
 
-def _left_run(rev: list[tuple[str, str, int]], base: int) -> tuple[list[tuple[str, str, int]], str]:
+def _merge_unknown_singles(toks: tuple[tuple[str, str, int], ...]) -> list[tuple[str, str, int]]:
+    """Runs of one-character nouns or adjectives that jieba split a coined name into
+    (宏|曦, 绿|环), joined into one unknown word when its dictionary lacks the whole."""
+    out: list[tuple[str, str, int]] = []
+    k = 0
+    while k < len(toks):
+        j = k
+        while (j < len(toks) and len(toks[j][0]) == 1 and toks[j][1] in _SINGLE_NAME_TAGS
+               and toks[j][0] not in LEFT_STOPS and toks[j][0] not in _ZH_HARD):
+            j += 1
+        word = "".join(w for w, _f, _o in toks[k:j])
+        if j - k >= 2 and not jieba.dt.FREQ.get(word):
+            out.append((word, "nz", toks[k][2]))
+            k = j
+        else:
+            out.append(toks[k])
+            k += 1
+    return out
+
+
+_SINGLE_NAME_TAGS = frozenset({"n", "nr", "ns", "nz", "ng", "nrfg", "j", "a", "ag"})
+
+
+def _left_run(rev: list[tuple[str, str, int]], base: int, legal: bool = False) -> tuple[list[tuple[str, str, int]], str]:
     """The tokens (right to left) up to the word that ends a name on its left, and that word.
 
     Two stop words sit inside names: 联合/投资 right before the legal form or head (电力|投资|集团)
     or before a part with nothing distinctive outside brackets (中环|联合|（北京）认证中心). A
     place right before a word jieba tags as an adverb joins the name when a stop word stands
-    before the place (包括|北京|自然|之友公益基金会)."""
+    before the place (包括|北京|自然|之友公益基金会). Before a legal form (``legal``) a business
+    word (物业|服务|集团有限公司) and a set phrase right at the form (绿环|再生资源|有限公司) are
+    part of the name too."""
     run: list[tuple[str, str, int]] = []
     depth, proper = 0, False
     for n, (word, flag, off) in enumerate(rev):
@@ -161,7 +190,9 @@ def _left_run(rev: list[tuple[str, str, int]], base: int) -> tuple[list[tuple[st
         elif word in "（(":
             depth -= 1
         elif _stops(word, flag):
-            if word in INNER_WORDS and (not run or not proper):
+            if (word in INNER_WORDS or (legal and word in LEGAL_INNER)) and (not run or not proper):
+                pass
+            elif legal and not run and flag in ("l", "i") and word not in LEFT_STOPS:
                 pass
             elif (proper and flag == "d" and word not in LEFT_STOPS and n + 1 < len(rev) and rev[n + 1][1] == "ns"
                   and len(rev[n + 1][0]) >= 2 and (n + 2 == len(rev) or _stops(*rev[n + 2][:2]))):
@@ -175,7 +206,7 @@ def _left_run(rev: list[tuple[str, str, int]], base: int) -> tuple[list[tuple[st
     return run, ""
 
 
-def zh_name_start(text: str, end: int, max_len: int = 30) -> int | None:
+def zh_name_start(text: str, end: int, max_len: int = 30, legal: bool = False) -> int | None:
     """Where the Chinese name whose core ends at ``end`` begins, or None when no name fits.
 
     Walks jieba tokens leftwards from ``end``: common words may sit between the distinctive
@@ -183,11 +214,14 @@ def zh_name_start(text: str, end: int, max_len: int = 30) -> int | None:
     (a place, a person or brand name, a rare noun) is in, only more of those extend the name
     (用户信任|京东健康 stops at 信任). Punctuation, an unbalanced bracket, stop words (与, 联合,
     收购, 本报告 ...) and function words stop the walk. Without a distinctive token there is no
-    name, except right after an acquisition verb (收购|专注创新公司).
+    name, except right after an acquisition verb (收购|专注创新公司). A cue word jieba does not
+    keep whole (伙拍, 联同) stops it too; ``legal`` names (before 有限公司) may hold business words.
     """
     lo, i, depth = max(0, end - max_len), end, 0
     while i > lo:
         ch = text[i - 1]
+        if text.endswith(LEFT_CUES, 0, i):
+            break
         if ch in "）)":
             depth += 1
         elif ch in "（(":
@@ -203,7 +237,8 @@ def zh_name_start(text: str, end: int, max_len: int = 30) -> int | None:
     tail = _BRACKET_TAIL.search(text, i, end)
     if tail and tail.start() > i:
         walk_end = tail.start()
-    run, stopper = _left_run(list(reversed(zh_tokens(text[i:walk_end]))), i)
+    toks = zh_tokens(text[i:walk_end])
+    run, stopper = _left_run(list(reversed(_merge_unknown_singles(toks) if legal else toks)), i, legal)
     if not run:
         return None
     start, proper, verb_first = walk_end, False, False
@@ -221,7 +256,20 @@ def zh_name_start(text: str, end: int, max_len: int = 30) -> int | None:
         return start if zh_core_ok(text[start:end], need_distinctive=False) else None
     if not proper or verb_first:
         return None
-    return start if zh_core_ok(text[start:end]) else None
+    start = _unglued(text, start, run)
+    return start if zh_core_ok(text[start:end], legal=legal) else None
+
+
+_GLUE_STOPS = frozenset("由与和及同跟向对在于从将把被给经")
+
+
+def _unglued(text: str, start: int, run: list[tuple[str, str, int]]) -> int:
+    """jieba glues a function character to an unknown name (由翠岭 read as one person's
+    name): the character is not part of the name."""
+    first = next((w for w, _f, o in run if o == start), "")
+    if len(first) >= 3 and first[0] in _GLUE_STOPS and not jieba.dt.FREQ.get(first):
+        return start + 1
+    return start
 
 
 _ZH_SUFFIX = re.compile(
@@ -237,7 +285,7 @@ def zh_legal_names(text: str) -> list[tuple[int, int, int]]:
         if m.group() in ("公司", "集团") and (
                 text.startswith(SUFFIX_FOLLOWERS, m.end()) or text[m.start() - 1:m.start()] in _SELF_CHARS):
             continue  # 公司治理, 本公司, 子集团
-        start = zh_name_start(text, m.start())
+        start = zh_name_start(text, m.start(), legal=True)
         if start is None:
             continue
         name = text[start:m.end()]
@@ -407,7 +455,7 @@ def zh_brand_names(text: str) -> list[tuple[int, int, str]]:
 # ---- English -------------------------------------------------------------------------
 
 _EN_SUFFIX = re.compile(
-    r"(?:(?:Group|Holdings?|International)\s+)*(?:"
+    r"(?<![A-Za-z])(?:(?:Group|Holdings?|International)\s+)*(?:"
     + "|".join(re.escape(x) for x in sorted(P["en_suffixes"], key=len, reverse=True))
     + r")(?![A-Za-z])"
 )
@@ -418,12 +466,15 @@ EN_STOPS = _set("en_name_stops")
 GENERIC_BEFORE_GROUP = _set("en_generic_before_group")
 
 
+_EN_NUMBER = re.compile(r"[0-9][0-9.,\-]*")
+
+
 def en_name_start(text: str, end: int, max_words: int = 8) -> int | None:
     """Where the capitalised English name ending at ``end`` begins (connectors allowed inside)."""
     words: list[tuple[int, str]] = []
     pos = end
     while len(words) < max_words:
-        m = re.search(r"(\([A-Z][A-Za-z ]+\)|[A-Za-z0-9&'’\-\.]+)\s*$", text[:pos])
+        m = re.search(r"(\([A-Z][A-Za-z ]+\)|[A-Za-z0-9&'’\-–\.]+)\s*$", text[:pos])
         if not m or (m.end() < pos and text[m.end():pos].strip()):
             break
         w = m.group(1)
@@ -433,8 +484,8 @@ def en_name_start(text: str, end: int, max_words: int = 8) -> int | None:
             break
         words.append((m.start(1), w))
         pos = m.start(1)
-    while words and (words[-1][1] in CONNECTORS or words[-1][1][0] == "("):
-        words.pop()
+    while words and (words[-1][1] in CONNECTORS or words[-1][1][0] == "(" or _EN_NUMBER.fullmatch(words[-1][1])):
+        words.pop()  # "Report 2023 of X Limited": a year and "of" open no name
     if not words:
         return None
     return words[-1][0]
@@ -770,6 +821,7 @@ def taken_ranges(doc: Doc) -> list[tuple[int, int]]:
 _ZH_ALIAS = re.compile(
     r"\s*[（(]\s*(?:以下简称|简称|下称)?[：:]?\s*[「“\"]?\s*([^（）()「」“”\"，。]{2,60}?)\s*[」”\"]?\s*[）)]"
     r"|「([^」]{2,20})」"
+    r"|\s*[（(]\s*(?:以下简称|简称|下称)?[：:]?\s*[「“\"]([^（）()「」“”\"，。]{2,30}?)[」”\"]\s*[，,；;][^（）()]{0,40}[）)]"
 )
 _EN_ALIAS = re.compile(
     r"\*?\s*\((?:hereinafter\s+(?:referred\s+to\s+as|called)\s+)?[“\"']([^”\"']{2,40})[”\"']\)"
@@ -779,12 +831,13 @@ _EN_ALIAS = re.compile(
 def alias_after(text: str, end: int, lang: str) -> tuple[int, int] | None:
     """The range of an alias printed right after a name: （English Name）, 「MSCI」, (“CNBG”)."""
     m = (_EN_ALIAS if lang == "en" else _ZH_ALIAS).match(text, end)
-    if not m:
-        return None
-    g = 1 if m.group(1) else 2
-    if m.group(g) is None or not m.group(g).strip():
+    g = next((i for i in range(1, (m.re.groups if m else 0) + 1) if m.group(i)), None)
+    if g is None or not m.group(g).strip():
         return None
     return m.start(g), m.end(g)
+
+
+_REFERENCE_KEYS = frozenset(match_key(x) for x in P["reporter_references_zh"] + P["reporter_references_en"])
 
 
 class CompanyRecogniser:
@@ -843,7 +896,7 @@ class CompanyRecogniser:
             if s is None or _overlaps(taken, s, e):
                 continue
             alias = alias_after(text, e, self.lang)
-            if alias:
+            if alias and match_key(text[alias[0]:alias[1]]) not in _REFERENCE_KEYS:  # （「本公司」…）
                 original = doc.user_data.get("original", text)
                 attrs = {**attrs, "aliases": [original[alias[0]:alias[1]].strip()]}
             add_span(doc, s, e, "Company", match_key(text[s:e]), attrs=attrs)
@@ -871,8 +924,8 @@ def _list_item_ok(name: str) -> bool:
     """A bare name in a list of companies: a distinctive core, not a generic or role word."""
     if _LATIN_NAME.fullmatch(name):
         return not re.fullmatch(r"[A-Z]{1,4}", name) and name.lower() not in _EN_REFS
-    if not (2 <= len(name) <= 5 and _brand_ok(name)):  # brands are short; 青花椒海鲜大咖桶 is a dish
-        return False
+    if not (2 <= len(name) <= 5 and _brand_ok(name)) or _DEPARTMENT_END.search(name):
+        return False  # brands are short (青花椒海鲜大咖桶 is a dish); 工程部 is a department
     return any(_distinctive(w, f) and f != "ns" and w not in QUALIFIERS for w, f, _o in zh_tokens(name))
 
 
@@ -938,14 +991,52 @@ def document_companies(ctx) -> None:
     is one too (覆盖淘宝、饿了么、闲鱼、高德、菜鸟等场景, 盒马与高鑫零售), and its occurrences are
     mentions in turn. Runs after the report's own names are resolved (``extractors.report``)."""
     en = ctx.document.language == "en"
+    _unglue(ctx, en)
     known: dict[str, object] = {}
     for m in ctx.mentions:  # the reporter's own names are extractors.report's
         if m.type == "Company" and m.start >= 0 and (m.attrs or {}).get("cue") in _DOC_CUES:
             known.setdefault(m.text if en else to_simplified(m.text), m)
+    for m in list(known.values()):  # ("JR Shenzhen"), （「翠嶺物業」）: the short name it defines
+        for alias in m.aliases if (m.attrs or {}).get("cue") == "legal" else ():
+            if _short_name_ok(alias, en):
+                known.setdefault(alias if en else to_simplified(alias), m)
     _repeat(ctx, known, en)
     if not en:
         _repeat(ctx, _listed(ctx), en)
     _repeat(ctx, _en_acting(ctx) if en else _acting(ctx), en)
+
+
+def _short_name_ok(alias: str, en: bool) -> bool:
+    """A short name a legal name defines that can stand for it elsewhere: a proper name,
+    not a generic word (the Company, 本集团) or a bare one-word acronym."""
+    if match_key(alias) in _REFERENCE_KEYS:
+        return False
+    if en:
+        return bool(re.search(r"[A-Z]", alias)) and len(match_key(alias)) >= 4 and alias.split()[0] not in EN_STOPS
+    return len(alias) >= 2 and not _LATIN.search(alias) and alias not in GENERIC_NOUNS
+
+
+def _unglue(ctx, en: bool) -> None:
+    """A legal name glued to a word of the text before it in a mashed table row (…in Shenzhen
+    and Dongguan Jade River Water (Wuhan) Co., Ltd.) is the shorter legal name the report
+    prints on its own elsewhere: the mention is cut back to it."""
+    legal = [m for m in ctx.mentions if m.type == "Company" and (m.attrs or {}).get("cue") == "legal" and m.start >= 0]
+    count = Counter(m.key for m in legal)
+    names = {m.key: m for m in legal}
+    for m in legal:
+        if count[m.key] > 1:
+            continue
+        for k, other in names.items():
+            if k == m.key or len(k) >= len(m.key) or not m.key.endswith(k):
+                continue
+            cut = len(m.text) - len(other.text)
+            if cut <= 0 or m.text[cut:] != other.text or (en and m.text[cut - 1] != " "):
+                continue
+            if len(m.text[:cut].split()) > (2 if en else 4):
+                continue
+            m.text, m.start, m.key, m.label = other.text, m.start + cut, other.key, other.label
+            m.aliases = other.aliases
+            break
 
 
 def _anchor(m) -> bool:
