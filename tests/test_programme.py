@@ -273,3 +273,58 @@ def test_award_received_from_its_giver_is_no_programme(zh):
     assert found(zh, text) == []
     assert not zh.get_pipe("esg_programme").rules.run_award(
         to_simplified(text), next(programme.ZhRules.QUOTE.finditer(to_simplified(text))))
+
+
+# Sentences of the dev reports in tests/data/synthetic/dev/ (fictitious companies).
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # a scheme named after its participants: the role-like name, classified by the noun after it
+        ("本集團與世界自然基金會香港分會合辦「翠嶺‧濕地守護者」企業義工計劃，組織員工及家屬到米埔自然保護區",
+         ["翠嶺‧濕地守護者"]),
+        # a scholarship the company co-runs (合辦), not one it receives
+        ("本集團自二零一五年起與香港理工大學合辦「翠苗獎學金」，資助修讀建造、屋宇設備工程及可持續建築的學生",
+         ["翠苗獎學金"]),
+        # 推行 launches
+        ("翠嶺建築自二零一九年起推行「安全嶺先」工地安全運動，內容包括行為安全觀察", ["安全嶺先"]),
+    ],
+)
+def test_zh_dev_programmes(zh, text, names):
+    assert found(zh, text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本集團與策略夥伴合作發展大型項目，以分擔風險並結合各方專長。",  # 大型項目: a kind of project
+        "翠嶺物業的前線員工擔任「社區守望員」，定期探訪在管屋苑及鄰近社區的獨居長者",  # a role they take
+    ],
+)
+def test_zh_dev_descriptions_and_roles(zh, text):
+    assert found(zh, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # the copula classifies the quoted name
+        ("The \"Clear Water Classroom\" is our water science education programme for primary and secondary "
+         "school students.", ["Clear Water Classroom"]),
+        # a list item whose gloss restates its head-word
+        ("- \"Master Operator Academy\": the Group's internal vocational academy for plant operators and "
+         "maintenance technicians.", ["Master Operator Academy"]),
+    ],
+)
+def test_en_dev_programmes(en, text, names):
+    assert found(en, text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\"AquaMind\", the Group's smart water platform, which connects over 12,000 online sensors at our plants",
+        "can reach us through the 24-hour \"Water Butler\" hotline, our WeChat service account and five service halls.",
+    ],
+)
+def test_en_products_and_services_are_no_programmes(en, text):
+    assert found(en, text) == []

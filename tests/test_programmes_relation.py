@@ -183,3 +183,48 @@ def test_section_titled_with_a_business_unit_gives_it_its_programmes():
     text = "目前已经开始试行“Easy Green”标签，重点关注可生物降解、可再生、采用“更好、更少或无塑料”包装或减少温室气体影响的环保产品。"
     s = sentence(text, [], ["Easy Green"], block=Block(text, 40, 3, heading=head))
     assert runs([title, s], "阿里巴巴") == {("Lazada", "Easy Green")}
+
+
+# The dev reports of tests/data/synthetic/dev/ (fictitious companies of other industries).
+REPORTERS.update({"翠嶺置業": "翠岭置业", "Jade River": "jaderiver"})
+
+
+def test_a_case_title_leaves_the_runner_to_the_case_text():
+    title = "案例：「暖居行動」"
+    head = sentence(title, [], ["暖居行動"], block=Block(title, 0, 486, "heading"))
+    text = "翠嶺建築連續第四年與長者安居協會合辦「暖居行動」，由翠嶺建築的工程人員以義工身份為獨居長者進行家居維修及無障礙改裝。"
+    body = sentence(text, ["翠嶺建築@1"], ["暖居行動"], ["長者安居協會"], block=Block(text, 0, 487, heading=title))
+    assert runs([head, body], "翠嶺置業") == {("翠嶺建築", "暖居行動")}
+    # a title whose case text names no runner stays the reporter's
+    text = "「嶺光計劃」於二零二一年推出，在本集團物業的天台及外牆安裝光伏系統。"
+    body = sentence(text, [], ["嶺光計劃"], block=Block(text, 0, 371, heading=title))
+    head = sentence("案例：「嶺光計劃」", [], ["嶺光計劃"], block=Block("案例：「嶺光計劃」", 0, 370, "heading"))
+    assert runs([head, body], "翠嶺置業") == {("翠嶺置業", "嶺光計劃")}
+
+
+def test_a_subject_left_out_is_the_reporter_launching_it():
+    # 000: 開展「俠客行」 keeps the reporter though the group runs 俠客行 too
+    group = sentence("支持員工參與集團的培訓活動，例如「三板斧」「俠客行」等基礎管理培訓活動。", ["集團"], ["三板斧", "俠客行"])
+    own = sentence("• 開展「俠客行」領導力提升培訓，提升中層管理者的領導力。", [], ["俠客行"])
+    assert runs([group, own], "阿里健康") == {("集團", "三板斧"), ("集團", "俠客行"), ("阿里健康", "俠客行")}
+
+
+def test_a_possessive_after_the_programme_names_whose_it_is():
+    text = "In our offices we promote paperless approval, and we take part in the \"Earth Hour\" campaign of WWF every year."
+    s = sentence(text, [], ["Earth Hour"], ["WWF"])
+    assert runs(s, "Jade River") == set()
+    full = "Jade River Sludge Resources (Foshan) Co., Ltd. (\"JR Foshan\") operates the sludge plant."
+    named = sentence(full, ["Jade River Sludge Resources (Foshan) Co., Ltd."], [])
+    named.mentions[0].aliases = ("JR Foshan",)
+    text = "The \"Sludge-to-Energy Demonstration Project\" of JR Foshan combines thermal hydrolysis and drying."
+    s = sentence(text, [], ["Sludge-to-Energy Demonstration Project"])
+    assert runs([named, s], "Jade River") == {("JR Foshan", "Sludge-to-Energy Demonstration Project")}
+
+
+def test_a_company_under_its_defined_short_name_launches_it():
+    full = "本公司之上市附屬公司翠嶺物業服務集團有限公司（「翠嶺物業」，股份代號：6839）經營物業管理業務。"
+    named = sentence(full, ["翠嶺物業服務集團有限公司"], [])
+    named.mentions[0].aliases = ("翠嶺物業",)
+    text = "翠嶺物業於二零二二年推出「零廢嶺先」回收計劃，夥拍綠環再生資源有限公司在在管屋苑設置廚餘收集機。"
+    s = sentence(text, [], ["零廢嶺先"])
+    assert runs([named, s], "翠嶺置業") == {("翠嶺物業", "零廢嶺先")}

@@ -88,3 +88,63 @@ def test_icon_text_spread_over_blocks():
     assert goals(rows) == [6, 7, 13, 8]
     assert goals(["6", "清洁饮水和"]) == []  # half a title is not a goal
     assert goals(["2022", "气候行动"]) == []
+
+
+# Layouts of the dev reports in tests/data/synthetic/dev/ (fictitious companies).
+def mapped(rows, lang="zh-Hant", reporter="翠嶺置業控股有限公司"):
+    """(subject, goal number) pairs for rows given as text or (text, kind, heading)."""
+    ctx = recognise(Document.from_rows(rows, lang))
+    ctx.report.publisher = Mention("Company", reporter, match_key(reporter), lang, None)
+    return sorted({(r.subject.text if r.subject.type == "Programme" else "REPORTER", r.object.attrs["number"])
+                   for r in rel.extract(ctx)})
+
+
+def test_icon_strip_beside_an_sdg_caption():
+    caption = "「嶺動2030」可持續發展藍圖於二零二一年推出，並與聯合國可持續發展目標（SDGs）相互呼應。"
+    assert goals([caption, ("3 4 5 6 7 8 9 11 12 13 17", "table", "")], "zh-Hant") == [3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 17]
+    assert goals(["OUR CONTRIBUTION TO THE UN SUSTAINABLE DEVELOPMENT GOALS", "3 4 6 7 8 11 12 13 15"], "en") == [
+        3, 4, 6, 7, 8, 11, 12, 13, 15]
+    # a chapter's strip alone, numbers out of order, numbers past 17: not goals
+    assert goals(["3 CARING FOR OUR PEOPLE", "3 4 8"], "en") == []
+    assert goals(["OUR CONTRIBUTION TO THE UN SUSTAINABLE DEVELOPMENT GOALS", "8 4 6"], "en") == []
+    assert goals(["OUR CONTRIBUTION TO THE UN SUSTAINABLE DEVELOPMENT GOALS", "12 15 18"], "en") == []
+
+
+def test_goal_keyed_rows_run_together():
+    # 168-169 of water_services_en: rows "SDG | what contributed" extracted as one paragraph
+    row = ('SDG 3 Good Health and Well-being Safe drinking water for 3.8 million residents; "Spring Light Rural Water '
+           'Project"; "Zero Harm Action Plan" SDG 4 Quality Education "Clear Water Classroom"; "Seedling Programme"')
+    assert mapped([row], "en", "Jade River Environmental Holdings Limited") == [
+        ("REPORTER", 3), ("REPORTER", 4), ("Seedling Programme", 4), ("Spring Light Rural Water Project", 3),
+        ("Zero Harm Action Plan", 3)]
+
+
+def test_goals_named_after_the_programme_in_its_own_paragraph():
+    rows = ["翠嶺建築自二零一九年起推行「安全嶺先」工地安全運動，內容包括行為安全觀察。"
+            "本運動對應SDG 3「良好健康與福祉」及SDG 8「體面工作和經濟增長」。"]
+    assert mapped(rows) == [("安全嶺先", 3), ("安全嶺先", 8)]
+    # a goal in brackets ends the paragraph of the programme named before it
+    rows = ["本集團自二零一五年起與香港理工大學合辦「翠苗獎學金」，資助修讀建造的學生。本年度共頒發48個獎學金。"
+            "（SDG 4 優質教育）案例：「翠嶺‧濕地守護者」企業義工計劃"]
+    assert mapped(rows) == [("翠苗獎學金", 4)]
+    # a bare line of goals after a lead-in ending in a colon, in the programme's case box
+    title = "案例：「嶺光計劃」"
+    rows = [(title, "heading", ""), ("「嶺光計劃」於二零二一年推出，在本集團物業的天台及外牆安裝光伏系統。", "paragraph", title),
+            ("對應聯合國可持續發展目標：", "paragraph", title), ("SDG 7 經濟適用的清潔能源 SDG 13 氣候行動", "paragraph", title)]
+    assert mapped(rows) == [("嶺光計劃", 7), ("嶺光計劃", 13)]
+
+
+def test_the_programme_a_section_is_titled_with():
+    title = '"Clear Water Classroom"'
+    rows = [(title, "heading", ""),
+            ('The "Clear Water Classroom" is our water science education programme for school students.',
+             "paragraph", title),
+            ("In 2023, we held 86 sessions for 13,600 students. The programme contributes to SDG 4 Quality Education "
+             "and SDG 6.", "paragraph", title)]
+    assert mapped(rows, "en", "Jade River Environmental Holdings Limited") == [
+        ("Clear Water Classroom", 4), ("Clear Water Classroom", 6)]
+
+
+def test_a_goal_the_report_maps_itself_onto_stays_the_reporters():
+    rows = ["We regard SDG 6 Clean Water and Sanitation as the heart of our sustainability strategy."]
+    assert mapped(rows, "en", "Jade River Environmental Holdings Limited") == [("REPORTER", 6)]

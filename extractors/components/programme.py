@@ -33,7 +33,7 @@ TYPE = "Programme"
 #: Rules that see a quoted name launched or classified as a programme: strong enough to take
 #: it back from the organisation recogniser ("We established the “X Alliance”").
 _LAUNCHED = frozenset({"quote-before", "quote-after", "quote-head", "quote-list", "quote-item",
-                       "quote-named", "quote-passive", "quote-titled", "quote-alias"})
+                       "quote-named", "quote-passive", "quote-titled", "quote-alias", "quote-copula"})
 _CJK = r"\u4e00-\u9fff"
 _BREAK = re.compile(r"[，,。；;！!？?：:、+＋=＝＞<>/|#＃@\n-]")
 
@@ -66,6 +66,10 @@ class ZhRules:
         self.stops = frozenset(p["left_stops"])
         self.reject_contains = tuple(p["reject_contains"])
         self.reject_endings = tuple(p["reject_endings"])
+        self.role_endings = tuple(p["role_endings"])
+        self.role_noun = re.compile(
+            rf"\s*(?:的)?\s*[{_CJK}A-Za-z]{{0,8}}?(?:{_alt(p['role_programme_nouns'])})"
+        )
         self.defined = frozenset(p["defined_terms"])
         self.official = tuple(p["official_markers"])
         self.followers = frozenset(p["name_followers"])
@@ -124,9 +128,12 @@ class ZhRules:
         )
 
     # -- name tests -------------------------------------------------------------------
-    def is_name(self, name: str) -> bool:
-        """A plausible name at all: short, no clause punctuation, not a law/award/defined term."""
+    def is_name(self, name: str, roles: bool = False) -> bool:
+        """A plausible name at all: short, no clause punctuation, not a law/award/defined term,
+        nor a role or title (「安全大使」) unless ``roles`` lets one through."""
         flat = re.sub(r"\s+", "", name)
+        if not roles and flat.endswith(self.role_endings):
+            return False
         if not 2 <= len(flat) <= 30 or _BREAK.search(flat) or flat in self.defined:
             return False
         if len(re.findall(rf"[{_CJK}]", flat)) < 2 and not re.search(r"[A-Za-z]{2}", flat):
@@ -206,7 +213,10 @@ class ZhRules:
             if self.run_award(text, m):
                 verdict.append("award")
             elif not self.is_name(name):
-                verdict.append(None)
+                # 「翠嶺‧濕地守護者」企業義工計劃: a scheme named after its participants
+                role = (opener != "《" and self.is_name(name, roles=True) and not self.is_generic(name)
+                        and self.role_noun.match(text, m.end()))
+                verdict.append("after" if role else None)
             elif opener == "《":
                 official = any(w in name for w in self.official)
                 verdict.append("head" if self.specific(name, self.heads) and not official else None)
@@ -394,8 +404,8 @@ class ZhRules:
         合作) nor only state a purpose (助学, 低碳): 西藏那曲虫草, not 优质公益 or 抗疫. A plan or
         campaign (not a 项目) may be named by one coined word: a word rare in jieba's general
         dictionary (绿网, 繁星), where common words (合作, 检测, 福利) only describe."""
-        if self.describes(tokens[-1][0]) or any(w in stem for w in self.official):
-            return False  # the word next to the head classifies (试点项目, 公益项目, 培训计划)
+        if self.describes(tokens[-1][0]) or tokens[-1][1] == "b" or any(w in stem for w in self.official):
+            return False  # the word next to the head classifies (试点项目, 公益项目, 大型项目)
         content = [(w, f) for w, f in tokens if not self.describes(w) and w not in self.stops
                    and not re.fullmatch(r"[\d.]+", w) and (f != "eng" or self.latin_like(w))]
         if any(f in self.proper_tags and (f != "eng" or self.latin_like(w)) for w, f in content):
@@ -482,6 +492,15 @@ class EnRules:
             rf"\s*(?:\([^)]*\)\s*)?(?:was|were|has been|have been)\s+(?:officially\s+|jointly\s+)?"
             rf"(?:{_alt(p['passive_verbs'])})\b"
         )
+        # "X" is our water science education programme: the copula classifies it
+        self.copula = re.compile(
+            rf"\s*(?:is|was|has\s+been|remains)\s+(?:(?:a|an|the|our|its|their)\s+|the\s+(?:Group|Company)[’']s\s+)"
+            rf"(?:[\w’'-]+\s+){{0,4}}?(?:{nouns})\b"
+        )
+        # - "X": the Group's internal vocational academy ...: a list item and its gloss
+        self.bullet = re.compile(r"\s*(?:[-–•·*▪●○]\s*)?")
+        self.gloss = re.compile(r"\s*[:：–—]\s*(?P<gloss>(?:[^\s.;:]+\s+){0,9}[^\s.;:]+)")
+        self.nouns = re.compile(rf"\b(?:{nouns})\b", re.I)
         self.titled = re.compile(
             rf"\b(?:{_alt(self.heads)})\b[\w\s’'-]{{0,40}}[–—:-]\s*$"
         )
@@ -538,11 +557,19 @@ class EnRules:
             return "quote-after"
         if self.passive.match(text, m.end()):
             return "quote-passive"
+        if self.copula.match(text, m.end()):
+            return "quote-copula"
         window = text[max(0, m.start() - 60):m.start()]
         if self.before.search(window):
             return "quote-before"
         if self.titled.search(window):
             return "quote-titled"
+        if self.bullet.fullmatch(text, 0, m.start()):
+            gloss = self.gloss.match(text, m.end())
+            # the gloss classifies it, or restates its own head-word (Academy: ... academy)
+            if gloss and (self.nouns.search(gloss.group("gloss")) or re.search(
+                    rf"\b{re.escape(last.lower())}\b", gloss.group("gloss").lower())):
+                return "quote-item"
         return None
 
 

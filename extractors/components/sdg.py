@@ -23,7 +23,9 @@ from .framework import ascii_fold, flexible, heading, pick_longest, sentence_aro
 
 _JOINERS = re.compile(r"[\s\-、,，]+")
 _LEADING_NUMBER = re.compile(r"(\d{1,2})[.:：]?")
-_LONGEST_FRAGMENT = 12  # title characters an icon's number block may carry
+_LONGEST_FRAGMENT = 12
+#: A strip of icon numbers: three or more numbers of one or two digits and nothing else.
+_STRIP = re.compile(r"\s*\d{1,2}(?:\s+\d{1,2}){2,16}\s*")  # title characters an icon's number block may carry
 _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -116,12 +118,36 @@ class SDGRecognizer:
 
     def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
         """As ``__call__``, and goals whose icon text PDF extraction spread over consecutive
-        blocks ("6" / "清洁饮水和" / "卫生设施") are found across them."""
+        blocks ("6" / "清洁饮水和" / "卫生设施") are found across them, and so are strips of
+        bare icon numbers beside an SDG heading or caption."""
+        last: list[Doc] = []  # the block before the batch, for a strip that opens it
         for batch in minibatch(stream, size=batch_size):
             for doc in batch:
                 self(doc)
             self._across_blocks(batch)
+            self._strips(last + batch)
+            last = batch[-1:]
             yield from batch
+
+    def _strips(self, docs: list[Doc]) -> None:
+        """A block of bare goal numbers in rising order ("3 4 5 6 7 8 9 11 12 13 17") is the
+        strip of SDG icons a report prints where it maps itself to the goals; it counts when
+        the block before or after it, or its section heading, speaks of the SDGs (a chapter's
+        strip of numbers alone is no sure sign: page and table numbers look the same)."""
+        ctx = self.gaz["context"]
+        for i, doc in enumerate(docs):
+            if not _STRIP.fullmatch(doc.text) or any(s.label_ == "SDG" for s in spans_of(doc)):
+                continue
+            numbers = [(m.start(), m.end(), int(m.group())) for m in re.finditer(r"\d+", doc.text)]
+            values = [n for _, _, n in numbers]
+            if values != sorted(set(values)) or not 1 <= values[0] or values[-1] > 17:
+                continue
+            near = [d.text for d in (docs[i - 1] if i else None, docs[i + 1] if i + 1 < len(docs) else None) if d]
+            if not any(ctx.search(t) for t in [*near, heading(doc)]):
+                continue
+            lang = doc.user_data.get("lang") or "zh-Hans"
+            for s, e, n in numbers:
+                add_span(doc, s, e, "SDG", f"sdg{n}", self._label(n, lang), {"number": n, "strip": True})
 
     def _across_blocks(self, docs: list[Doc]) -> None:
         squeezed = [_squeeze(ascii_fold(d.text)) for d in docs]

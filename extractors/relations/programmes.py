@@ -29,6 +29,7 @@ PREDICATE = "runsProgramme"
 
 _P = load_patterns("programmes")["runs"]
 _EN_WORD = re.compile(r"[A-Za-z]")
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _words(words: list[str], stems: bool = False) -> str:
@@ -53,6 +54,10 @@ _CO = re.compile(rf"\s*(?:[、,，]|{_words(_P['joiners'])})\s*")
 _JOINED = re.compile(r"[^。；;]{0,70}\bjoined\s*$")
 # The company before owns it: 集團的培訓活動，例如「X」, the Group's "X".
 _OWNER = re.compile(r"\s*(?:的|’s|'s)[^。；;.]{0,14}$")
+# A possessive after it: the "X" (campaign) of WWF.
+_OF = re.compile(r"[”\"’']?\s*(?:[a-z][\w-]*\s+){0,2}?of\s+(?:the\s+)?")
+# A body's own programme: 世界自然基金会的「X」.
+_BODY_OWNER = re.compile(r"\s*的\s*[「『“\"]?")
 # Someone else drives it: 由X主導, X組織 (after the programme), initiated by X.
 _AGENT_ZH = re.compile(rf"(?:由|^\s*[：:]\s*)(?P<who>[^，。；,：:]{{2,40}}?)(?:{_words(_P['agent_zh'])})")
 _AGENT_EN = re.compile(rf"(?:{_words(_P['agent_en'])})\s+by\s+")
@@ -70,9 +75,22 @@ _ANAPHOR = re.compile(
 
 
 def extract(ctx) -> Iterable[Relation]:
+    """Each programme's runners; the reporter as mere fallback (a title line, a table cell that
+    names no runner) is dropped for a programme the report gives another company elsewhere
+    (案例：「X」 / 翠嶺建築推行「X」) and never says the reporter runs itself."""
     reporter: Mention | None = ctx.reporter
     if reporter is None:
         return
+    found = list(_attributions(ctx, reporter))
+    others = {r.object.key for r, said in found if said and r.subject.key != reporter.key}
+    own = {r.object.key for r, said in found if said and r.subject.key == reporter.key}
+    for rel, said in found:
+        if said or rel.subject.key != reporter.key or rel.object.key not in others - own:
+            yield rel
+
+
+def _attributions(ctx, reporter: Mention) -> Iterable[tuple[Relation, bool]]:
+    """Every (runner -> programme) the sentences give, and whether the sentence says so itself."""
     names = _company_names(ctx, reporter)
     own_keys = {reporter.key, *(match_key(n) for n in (reporter.text, reporter.label or "", *reporter.aliases))}
     owners: dict[str, Mention] = {}  # section heading -> the company whose programme it titles
@@ -89,6 +107,7 @@ def extract(ctx) -> Iterable[Relation]:
         # the reporter under a short name (Alibaba Health) is the reporter
         companies = [_as(reporter, c) if c.key in own_keys or match_key(c.text) in own_keys else c
                      for c in companies]
+        companies = sorted(companies + _named_companies(sent, names, reporter), key=lambda m: m.start)
         if sent.block.kind == "heading":
             owner = _section_owner(sent, programmes, companies, reporter, names)
             if owner is not None:
@@ -96,13 +115,17 @@ def extract(ctx) -> Iterable[Relation]:
         default = None
         if sent.block.kind != "heading":
             default = owners.get(sent.block.heading) or _heading_company(sent.block.heading, names, reporter)
+        orgs = [m for m in sent.mentions if m.type == "Organization"]
         for prog in programmes:
-            for runner in runners(sent, prog, reporter, companies, names, default):
-                yield Relation(runner, PREDICATE, prog, sent.evidence())
+            who, said = _decide(sent.folded, prog.start - sent.start, prog.end - sent.start, fold(prog.text),
+                                reporter, companies, sent.start, names, default, orgs)
+            for runner in who:
+                yield Relation(runner, PREDICATE, prog, sent.evidence()), said
         if programmes:
             antecedents, titled = programmes, False
         elif antecedents:
-            yield from _anaphora(sent, antecedents, titled, reporter, companies, names)
+            for rel in _anaphora(sent, antecedents, titled, reporter, companies, names):
+                yield rel, True
 
 
 def _title_programmes(block_sents: list[Sentence]) -> list[Mention]:
@@ -140,14 +163,42 @@ def _anaphora(sent: Sentence, antecedents: list[Mention], titled: bool, reporter
             yield Relation(runner, PREDICATE, prog, sent.evidence())
 
 
+def _named_companies(sent: Sentence, names: dict[str, Mention], reporter: Mention) -> list[Mention]:
+    """Other companies printed in the sentence under a name the report gave them elsewhere
+    (a defined short name such as JR Foshan or 翠嶺物業) where no mention marks them here."""
+    out: list[Mention] = []
+    taken = [(m.start - sent.start, m.end - sent.start) for m in sent.mentions]
+    text = fold(sent.text)
+    if len(text) != len(sent.text):  # NFKC expanded a character: keep offsets true
+        text = sent.folded.casefold()
+    for name, company in names.items():
+        if company.key == reporter.key or len(name) < (3 if _CJK_CHAR.match(name) else 4):
+            continue
+        for hit in re.finditer(re.escape(name), text):
+            s, e = hit.span()
+            if _EN_WORD.match(name) and (text[s - 1:s].isalnum() or text[e:e + 1].isalnum()):
+                continue
+            if any(a < e and s < b for a, b in taken):
+                continue
+            taken.append((s, e))
+            out.append(replace(company, text=sent.text[s:e], start=sent.start + s, end=sent.start + e))
+    return out
+
+
 def _as(reporter: Mention, m: Mention) -> Mention:
     """``reporter`` placed where ``m`` stands in the text."""
     return replace(reporter, text=m.text, start=m.start, end=m.end)
 
 
 def _company_names(ctx, reporter: Mention) -> dict[str, Mention]:
-    """Every company name the report uses (folded), the reporter's own names mapped to it."""
-    out = {fold(m.text): m for m in ctx.mentions if m.type == "Company" and len(m.text) >= 2}
+    """Every company name the report uses (folded), its defined short names (JR Foshan)
+    included, the reporter's own names mapped to it."""
+    out = {}
+    for m in ctx.mentions:
+        if m.type == "Company":
+            for name in (m.text, *m.aliases):
+                if len(name) >= 2:
+                    out.setdefault(fold(name), m)
     for name in (reporter.text, reporter.label or "", *reporter.aliases):
         if len(name) >= 2:
             out[fold(name)] = reporter
@@ -163,10 +214,12 @@ def runners(sent: Sentence, prog: Mention, reporter: Mention, companies: list[Me
 
 
 def _decide(text: str, p0: int, p1: int, name: str, reporter: Mention, companies: list[Mention],
-            offset: int, names: dict[str, Mention], default: Mention | None) -> tuple[list[Mention], bool]:
+            offset: int, names: dict[str, Mention], default: Mention | None,
+            orgs: list[Mention] = ()) -> tuple[list[Mention], bool]:
     """The runners of whatever stands at ``[p0, p1)`` of ``text``, and whether the sentence
     says so itself (False when only the default applies)."""
     spans = [(c, c.start - offset, c.end - offset) for c in companies]
+    bodies = [(o, o.start - offset, o.end - offset) for o in orgs]
     own = ([c for c, s, e in spans if s == p0 and e < p1] or (_named_in(name, names) if name else [])
            or _adjacent(text, p0, names))
     if own:  # 菜鳥綠色快遞包裝回收計劃, 菜鸟「纸箱回收计划」: the name says whose it is
@@ -178,6 +231,9 @@ def _decide(text: str, p0: int, p1: int, name: str, reporter: Mention, companies
         owner = _owner(text, p0, reporter, outside)
         if owner is not None:
             return [owner], True
+        holder = _holder(text, p0, p1, spans, bodies, names)
+        if holder is not False:  # the "X" campaign of WWF, 世界自然基金会的「X」
+            return ([reporter if holder.key == reporter.key else holder] if holder else []), True
         agent = _agent(text, p1, outside)
         if agent is not False:
             return ([agent] if agent is not None else []), True
@@ -191,7 +247,9 @@ def _decide(text: str, p0: int, p1: int, name: str, reporter: Mention, companies
             return [unit], True
         if default is not None and not speaks:
             return [default], False
-        return [reporter, *partners], bool(partners)
+        # 開展「X」 with the subject left out: the report's own voice launches it
+        launched = bool(_LAUNCH.search(text, max((m.end() for m in re.finditer(r"[。；;]", text[:p0])), default=0), p0))
+        return [reporter, *partners], bool(partners) or launched
     if subject.key != reporter.key and all(subject.key != c.key for c in partners):
         return [subject], True  # 京東集團統一開展的「X」: someone else launches it
     return [reporter, *partners], True
@@ -273,6 +331,27 @@ def _owner(text: str, p0: int, reporter: Mention, spans: list) -> Mention | None
         if groups and groups[-1].key != reporter.key:
             return groups[-1]
     return None
+
+
+def _holder(text: str, p0: int, p1: int, spans: list, bodies: list, names: dict[str, Mention]):
+    """Whose programme it is by a possessive the words around it give: a company or body
+    after "of" (the "X" project of JR Foshan, the "X" campaign of WWF) or a body before 的
+    (世界自然基金会的「X」). A company Mention, None for a body that is no company (no edge),
+    False when there is none."""
+    of = _OF.match(text, p1)
+    if of:
+        at = of.end()
+        hit = next((c for c, s, e in spans if s == at), None) or next((o for o, s, e in bodies if s == at), False)
+        if hit is False:
+            rest = fold(text[at:at + 60])
+            n = max((n for n in names if rest.startswith(n) and not rest[len(n):len(n) + 1].isalnum()),
+                    key=len, default=None)
+            hit = names[n] if n else False
+        if hit is not False:
+            return hit if hit.type == "Company" else None
+    if any(_BODY_OWNER.fullmatch(text[e:p0]) for _, s, e in bodies if e <= p0):
+        return None
+    return False
 
 
 def _agent(text: str, p1: int, spans: list):
