@@ -53,6 +53,34 @@ def context(name: str, first: int, last: int) -> ReportContext:
     return ReportContext(doc, ReportInfo(name, lang, period_start=start, period_end=end), sentences)
 
 
+DEV = Path(__file__).resolve().parent / "data" / "synthetic" / "dev"
+WATER = DEV / "water_services_en.txt"  # English, 2023, tables with scaled units and breakdowns
+PROPERTY = DEV / "hk_property_zh-Hant.txt"  # Traditional, FY2023/24, years in Chinese numerals
+DEV_PERIODS = {WATER: ("2023-01-01", "2023-12-31"), PROPERTY: ("2023-04-01", "2024-03-31")}
+
+
+@pytest.fixture(scope="module")
+def dev_figures():
+    """(metric, value, unit, period, line) of a dev report read whole by the real reader (its
+    paragraphs joined), keyed by file; the recognisers are not run."""
+    from extractors.reading import read_document
+
+    cache = {}
+
+    def read(path: Path, first: int, last: int) -> list[tuple]:
+        if path not in cache:
+            doc = read_document(str(path))
+            sentences = [Sentence(b.text[s:e], to_simplified(b.text[s:e]), b.start + s, b.line, b)
+                         for b in doc.blocks for s, e in split_sentences(b.text, doc.language)]
+            start, end = DEV_PERIODS[path]
+            info = ReportInfo(path.name, doc.language, period_start=start, period_end=end)
+            cache[path] = [(o.metric, o.value, o.unit, o.period, o.evidence.line)
+                           for o in extract_observations(ReportContext(doc, info, sentences))]
+        return [o for o in cache[path] if first <= o[4] <= last]
+
+    return read
+
+
 def figures(name: str, first: int, last: int) -> list[tuple]:
     """(metric, value, unit, period, line) of every observation read from those lines."""
     return [(o.metric, o.value, o.unit, o.period, o.evidence.line)
@@ -223,3 +251,96 @@ def test_a_company_opening_the_clause_stays_in_the_metric_name():
     assert any(m.type == "Company" and m.text == "高鑫零售" for m in ctx.mentions)
     stores = [o for o in extract_observations(ctx) if o.value == Decimal("377")]
     assert stores and "高鑫零售" in stores[0].metric
+
+
+# --- third round: layouts, units and sentences of the synthetic dev reports -------------------
+
+
+def test_english_header_words_and_units_with_a_scale(dev_figures):
+    obs = dev_figures(WATER, 524, 568)  # Indicator Unit 2023 2022 2021 / Wastewater treated million m³ ...
+    assert ("Wastewater treated", Decimal("1286.4"), "million m³", "2023", 528) in obs
+    assert ("Wastewater treated", Decimal("1137.2"), "million m³", "2021", 528) in obs
+    assert ("GHG intensity", Decimal("0.268"), "tCO2e/thousand m³", "2023", 548) in obs
+    assert ("Electricity consumption per m³ of wastewater", Decimal("0.305"), "kWh/m³", "2021", 563) in obs
+    # 100 100 100: one observation a year
+    assert len([o for o in obs if o[0] == "Drinking water quality compliance rate"]) == 3
+
+
+def test_years_in_chinese_numerals_over_two_calendar_years(dev_figures):
+    obs = dev_figures(PROPERTY, 493, 522)  # 指標 單位 二零二三/二四 二零二二/二三 二零二一/二二
+    assert ("氮氧化物（NOx）", Decimal("1862"), "千克", "2024財年", 496) in obs
+    assert ("氮氧化物（NOx）", Decimal("2108"), "千克", "2022財年", 496) in obs
+    # 範圍1及範圍2排放強度⁴ 噸二氧化碳當量/ + 平方米 + the values
+    assert ("範圍1及範圍2排放強度", Decimal("0.041"), "噸二氧化碳當量/平方米", "2024財年", 506) in obs
+
+
+def test_breakdown_rows_take_their_breakdown_and_bands_stay_whole(dev_figures):
+    obs = dev_figures(WATER, 580, 619)
+    assert ("By gender Female", Decimal("1314"), "persons", "2023", 585) in obs
+    assert ("By age Under 30", Decimal("1127"), "persons", "2023", 586) in obs
+    assert ("By age 30-50", Decimal("2986"), "persons", "2023", 587) in obs
+    assert ("Over 50", Decimal("749"), "persons", "2023", 588) in obs
+    assert ("Lost time injury rate", Decimal("0.54"), "per million hours", "2023", 596) in obs
+    assert ("Total number of suppliers", Decimal("1376"), "number", "2023", 605) in obs
+    assert ("Community investment", Decimal("8.46"), "RMB million", "2023", 614) in obs
+    obs = dev_figures(PROPERTY, 524, 553)
+    assert ("按性別劃分女性", Decimal("3167"), "人", "2024財年", 530) in obs
+    assert ("按年齡組別劃分 30至50歲", Decimal("3906"), "人", "2024財年", 534) in obs
+    assert ("損失工時工傷率", Decimal("0.52"), "每200,000工時", "2024財年", 553) in obs
+
+
+@pytest.mark.parametrize("path, first, last", [
+    (WATER, 1, 23),  # CONTENTS / About this Report 3 / 3 Caring for Our People 14
+    (WATER, 620, 626),  # ... Section Page / Reporting Principles About this Report 3
+    (PROPERTY, 590, 601),  # ... 章節 頁碼 / 匯報原則 關於本報告 3
+])
+def test_contents_and_index_pages_are_not_observations(dev_figures, path, first, last):
+    assert dev_figures(path, first, last) == []
+
+
+def test_change_column_after_the_years():
+    """No seed or dev table has one: the dev table's header and rows with a change column added."""
+    lines = ["Indicator Unit 2023 2022 Change (%)",
+             "Purchased electricity MWh 421,683 405,117 +4.1",
+             "Municipal water consumption m³ 1,126,400* 1,182,900 -4.8%"]
+    ctx = ReportContext(Document.from_rows(lines, "en", "x.txt"),
+                        ReportInfo("x.txt", "en", period_start="2023-01-01", period_end="2023-12-31"), [])
+    obs = [(o.metric, o.value, o.unit, o.period) for o in extract_observations(ctx)]
+    assert ("Purchased electricity", Decimal("405117"), "MWh", "2022") in obs
+    assert ("Purchased electricity Change (%)", Decimal("4.1"), "%", "2023") in obs
+    assert ("Municipal water consumption", Decimal("1126400"), "m³", "2023") in obs
+    assert ("Municipal water consumption Change (%)", Decimal("-4.8"), "%", "2023") in obs
+
+
+def test_chinese_sentences_counters_ratios_and_what_follows_the_unit(dev_figures):
+    obs = figures(ALI, 1441, 1441)  # 五年陈戒指总授予量达到6,496枚
+    assert [o[:3] for o in find(obs, "6496")] == [("五年陈戒指总授予量", Decimal("6496"), "枚")]
+    obs = figures(ALI, 863, 863)  # 中水采购量为 359,252 吨，中水回收量达到 11,899 吨 (达到 is no range)
+    assert ("中水回收量", Decimal("11899"), "吨", "2022财年", 863) in obs
+    obs = figures(ALI, 833, 833)  # 我们自有数据中心的平均 PUE 低至 1.247 (not 不超过 1.3)
+    assert [o[:3] for o in obs] == [("自有数据中心的平均 PUE", Decimal("1.247"), "")]
+    obs = dev_figures(PROPERTY, 428, 432)  # 提供合共15,600小時安全培訓
+    assert [o[0][-8:] for o in find(obs, "15600")] == ["員工提供安全培訓"]
+
+
+def test_period_of_a_sentence_figure(dev_figures):
+    obs = figures(ALI, 609, 609)  # 2022 财年（覆盖 2021 年 4 月 -2022 年 3 月），...总排放量为 1324.9 万吨
+    assert find(obs, "1324.9")[0][3] == "2022财年"
+    obs = dev_figures(WATER, 323, 323)  # fell from 12.9% in 2022 to 11.6% in 2023
+    assert {(o[1], o[3]) for o in obs} == {(Decimal("12.9"), "2022"), (Decimal("11.6"), "2023")}
+    obs = dev_figures(PROPERTY, 94, 94)  # 與二零一九/二零年度基準相比…已下降約24%，朝着二零三零年下降40%
+    assert find(obs, "24")[0][3] == "2024財年" and find(obs, "40")[0][3] == "2030"
+
+
+def test_english_sentences_units_currencies_and_counted_nouns(dev_figures):
+    obs = dev_figures(WATER, 355, 360)  # bringing total installed capacity to 26.8 MW
+    assert [o[2] for o in find(obs, "26.8")] == ["MW"]
+    obs = dev_figures(WATER, 498, 502)  # community investment totalled RMB8.46 million
+    assert [o[2] for o in find(obs, "8.46")] == ["RMB million"]
+    obs = dev_figures(WATER, 296, 300)  # extended to 318 parameters
+    assert [o[2] for o in find(obs, "318")] == ["parameters"]
+    obs = figures(AH18, 552, 552)  # of nearly 23,000 licensed physicians
+    assert [o[2] for o in find(obs, "23000")] == ["physicians"]
+    # "Scope 1 emissions consist of ...": a numbered name counts nothing
+    obs = dev_figures(WATER, 355, 366)
+    assert find(obs, "455246") and not [o for o in obs if o[1] in (1, 2)]

@@ -24,12 +24,14 @@ slice the original text for labels in the report's own script.
 """
 from __future__ import annotations
 
+import re
 
 from ..model import Evidence, Observation
 from ..normalise import language_of
-from .lines import classify, document_lines
+from .lines import CHANGE, classify, document_lines
 from .tables import TableReader
 from .prose import ProseReader
+from .patterns import CJK
 
 
 
@@ -43,6 +45,21 @@ def default_period(report, lang: str) -> str:
     if start[:4].isdigit() and start[:4] != year:
         return "FY" + year if lang == "en" else year + ("財年" if lang == "zh-Hant" else "财年")
     return year
+
+
+def _join_words(metric: str, label: str) -> str:
+    sep = "" if CJK.search(metric[-1:]) and CJK.search(label[:1]) else " "
+    return metric + sep + label
+
+
+def _change_unit(label: str, unit: str, table, r: int, c: int) -> str:
+    """A change column's unit: its own (-5.2%), or % when its header says so, else the row's."""
+    own = table.values[(r, c)][1] if (r, c) in table.values else ""
+    if own in ("%", "％", "‰"):
+        return own
+    if re.search(r"[%％]|百分比|percent", label, re.I):
+        return "%"
+    return unit
 
 
 def extract_observations(ctx) -> list[Observation]:
@@ -59,6 +76,9 @@ def extract_observations(ctx) -> list[Observation]:
                 continue
             label = table.periods[c] if c < len(table.periods) else ""
             unit = unit or (table.col_units[c] if c < len(table.col_units) else "")
+            if label.startswith(CHANGE):  # "變動(%)": the change of the metric over the latest year
+                metric, unit = _join_words(metric, label[1:]), _change_unit(label, unit, table, r, c)
+                label = next((x for x in table.periods if x and not x.startswith(CHANGE)), "")
             sentence = row_line.text if vline is row_line else f"{row_line.text} {vline.text}"
             out.append(Observation(metric, v, unit, label or period, language_of(metric, lang),
                                    Evidence(sentence, vline.line)))

@@ -43,16 +43,25 @@ def document_lines(document) -> list[Line]:
     return out
 
 
-def _clean_name(name: str) -> str:
+def _power(text: str, m: re.Match) -> bool:
+    """The ² or ³ of a unit (m³, km²), not a footnote mark."""
+    return m.group() in "²³" and bool(re.search(r"(?:^|[^A-Za-z])[kcKC]?[mM]$", text[: m.start()]))
+
+
+def clean_name(name: str) -> str:
     """A row's name without bullets, footnote marks and stray spaces."""
-    name = re.sub(f"[{SUPERSCRIPTS}]", "", name)
+    name = re.sub(f"[{SUPERSCRIPTS}]", lambda m: m.group() if _power(name, m) else "", name)
     name = re.sub(r"^[\s•●○■□◆◇▪·\-–—*]+", "", name)
     name = re.sub(r"\s+", " ", name).strip(" ：:")
     p = patterns()
     m = re.search(r"(?<=[\u4e00-\u9fff）)A-Za-z])\s?\d{1,2}$", name)
-    if m and not p.numbered_words.search(fold(name[: m.start()])):
+    head = fold(name[: m.start()]) if m else ""
+    if m and not p.numbered_words.search(head) and not p.band_words.search(head):
         name = name[: m.start()].rstrip()
     return name
+
+
+_BAND = re.compile(r"\s*[<>≤≥]?\s?\d{1,3}\s?(?:[-–—~～至到]\s?\d{1,3})?\s?\+?\s*")
 
 
 def _name_like(folded: str) -> bool:
@@ -73,21 +82,26 @@ def _header(line: Line, lang: str) -> list | None:
     years = list(p.year_column.finditer(f))
     rest = f
     for m in reversed(years):
-        rest = rest[: m.start()] + " " + rest[m.end():]
+        rest = rest[: m.start()] + " " * (m.end() - m.start()) + rest[m.end():]
     tokens = rest.split()
     lowered = [t.lower() for t in tokens]
 
     def known(t: str) -> bool:
         """A header cell: a short header word, perhaps with a unit in brackets (單位（人）)."""
         bare = re.sub(r"[（(][^）)]{1,8}[）)]$", "", t)
-        return len(bare) <= 8 and (not bare or any(w in bare for w in p.header_words + p.column_words))
+        return len(bare) <= (8 if CJK.search(bare) else 14) and (not bare or any(w in bare for w in p.header_words + p.column_words))
 
     if years:
-        if len(tokens) > 5 or not all(known(t) for t in lowered):
+        if len(tokens) > 5 or not all(known(t) or _change_word(t) for t in lowered):
             return None
         if len(years) < 2 and not tokens:
             return None
-        return [period_label(line.text[m.start():m.end()], m.group(1), lang) for m in years]
+        columns = [(m.start(), period_label(line.text[m.start():m.end()], m.group(1), lang, m.group(2)))
+                   for m in years]
+        # a change column after the years ("2023 2022 變動(%)") holds values too
+        columns += [(m.start(), CHANGE + line.text[m.start():m.end()]) for m in re.finditer(r"\S+(?:\s?[（(][^）)]{1,8}[）)])?", rest)
+                    if m.start() > years[0].start() and _change_word(m.group().lower())]
+        return [label for _, label in sorted(columns)]
     if len(tokens) >= 2 and all(known(t) for t in lowered) and any(
         w in f.lower() for w in ("单位", "指标", "unit", "indicator")
     ):
@@ -97,6 +111,13 @@ def _header(line: Line, lang: str) -> list | None:
     return None
 
 
+CHANGE = "Δ"  # marks a header's change column among its period labels
+
+
+def _change_word(token: str) -> bool:
+    return any(w in token for w in patterns().change_words)
+
+
 def _column_units(text: str) -> list[str]:
     """Units a header gives its value columns in brackets: "單位（人） 佔比（%）" -> 人, %."""
     units = [m.group(1) for m in re.finditer(r"[（(]([^）)]{1,8})[）)]", text)
@@ -104,8 +125,18 @@ def _column_units(text: str) -> list[str]:
     return units if len(units) >= 2 else []
 
 
-def period_label(text: str, year: str, lang: str) -> str:
-    """``2022財年``, ``FY2018`` or ``2024`` from a header's or sentence's year words."""
+def period_label(text: str, year: str, lang: str, end: str | None = None) -> str:
+    """``2022財年``, ``FY2018`` or ``2024`` from a header's or sentence's year words. A year
+    written over two calendar years (2023/24) is the financial year named by its end, as
+    the report's own period is."""
+    if len(year) == 2:  # FY23
+        year = "20" + year
+    if end:
+        last = year[:4 - len(end)] + end
+        if int(last) == int(year) + 1:
+            if lang == "en":
+                return "FY" + last
+            return last + ("財年" if lang == "zh-Hant" else "财年")
     if re.search(r"財年|财年|財政年度|财政年度", text):
         return year + ("財年" if "財" in text else "财年")
     if re.search(r"fy|fiscal|financial", text, re.I):
@@ -152,7 +183,7 @@ def classify(line: Line, lang: str) -> Line:
         if p.unit.fullmatch(f.strip()):
             line.kind, line.unit = "unit", line.text
         elif _name_like(f) and not p.index_code.search(f):
-            line.kind, line.name = "name", _clean_name(line.text)
+            line.kind, line.name = "name", clean_name(line.text)
         return line
     if not prefix.strip():
         line.kind, line.values = "values", values
@@ -167,12 +198,15 @@ def classify(line: Line, lang: str) -> Line:
         if m and prefix[: m.start()].strip():
             unit, name_end = line.text[m.start(1):m.end(1)].strip(), m.start()
     name_f = f[:name_end]
+    if unit and _BAND.fullmatch(name_f):  # "30-50 persons 2,986 2,851": a band of a breakdown
+        line.kind, line.name, line.unit, line.values = "row", name_f.strip(), unit, values
+        return line
     if (not _name_like(name_f) or p.index_code.search(name_f) or p.standard.search(name_f)
             or p.contact.search(name_f)):
         return line
     if len(values) == 1 and not unit and not values[0][1] and looks_like_year(values[0][0]):
         return line  # "阿里健康 ESG報告 2022": a title with its year
-    line.kind, line.name, line.unit, line.values = "row", _clean_name(line.text[:name_end]), unit, values
+    line.kind, line.name, line.unit, line.values = "row", clean_name(line.text[:name_end]), unit, values
     return line
 
 

@@ -18,18 +18,23 @@ def parse_number(text: str) -> Decimal | None:
         return None
 
 
-_VALUE_TOKEN = re.compile(rf"([-−]?{NUM})(%|％|‰)?")
+_VALUE_TOKEN = re.compile(rf"([-−–+↑↓]?)({NUM})(%|％|‰)?")
+# a footnote mark glued to a value: 1,849*, 0.16#, 46.2⁽¹⁾, 352(1)
+_NOTE_MARK = re.compile(rf"(?:[*#†‡^]+|⁽[{SUPERSCRIPTS}]+⁾|\(\d\)|[{SUPERSCRIPTS}]+)$")
 
 
 def value_token(tok: str) -> tuple[Decimal, str] | None:
-    m = _VALUE_TOKEN.fullmatch(tok.strip(SUPERSCRIPTS))
+    """A table cell's value and its own unit: ``1,849`` ``-5.2%`` ``+3.1%`` ``↓12%``, with any
+    footnote mark glued to it dropped."""
+    tok = _NOTE_MARK.sub("", tok.lstrip(SUPERSCRIPTS)) if len(tok) > 1 else tok
+    m = _VALUE_TOKEN.fullmatch(tok)
     if not m:
         return None
-    v = parse_number(m.group(1).replace("−", "-").lstrip("-"))
+    v = parse_number(m.group(2))
     if v is None:
         return None
-    if m.group(1)[0] in "-−":
+    if m.group(1) and m.group(1) in "-−–↓":
         v = -v
-    return v, (m.group(2) or "")
+    return v, (m.group(3) or "")
 
 

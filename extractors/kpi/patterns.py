@@ -17,9 +17,18 @@ LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 SENT_PUNCT = re.compile(r"[，。；！？;!?]|,(?!\d)|\.\s*$")
 
 
+_CN_DIGITS = str.maketrans("零〇一二三四五六七八九", "00123456789")
+_CN_YEAR = re.compile(r"(?:一九|二[零〇])[零〇一二三四五六七八九]{2}(?:[/／][零〇一二三四五六七八九]{2})?")
+
+
 def fold(text: str) -> str:
-    """Simplified script, half-width: same length as ``text``, for matching only."""
-    return to_simplified(text).translate(_FULLWIDTH)
+    """Simplified script, half-width, years in Chinese numerals as digits (二零二三/二四 ->
+    2023/24, the way Hong Kong reports head their year columns): same length as ``text``,
+    for matching only."""
+    f = to_simplified(text).translate(_FULLWIDTH)
+    if "零" in f or "〇" in f or "九" in f:
+        f = _CN_YEAR.sub(lambda m: m.group().translate(_CN_DIGITS), f)
+    return f
 
 
 def _alternation(words) -> str:
@@ -39,16 +48,23 @@ class _Patterns:
     header_words: tuple
     header_leads: frozenset
     column_words: tuple
+    change_words: tuple
     placeholders: frozenset
     toc: re.Pattern
+    page_words: frozenset
     index_code: re.Pattern
     standard: re.Pattern
     contact: re.Pattern
     numbered_words: re.Pattern
+    band_words: re.Pattern
     cues: tuple
     lead_trim: tuple
     tail_trim: tuple
     count_noun: re.Pattern
+    currency_before: re.Pattern  # RMB, HK$ written before a number
+    scale_after: re.Pattern  # "million" after a number
+    ratio_before: re.Pattern  # a ratio's name and its verb before a unitless figure
+    uncounted: frozenset
     count_phrase: re.Pattern
 
 
@@ -60,17 +76,21 @@ def patterns() -> _Patterns:
     cjk = [u for u in p["units"] if u not in latin]
     scale = f"(?:{_alternation(p['counter_scales'])})?"
     counted = f"{scale}(?:{_alternation(p['counters'])})"
+    # "million m³", "RMB million", "HK$'000": an English scale word on either side of a unit
+    lscale = f"(?:{_alternation(p['latin_scales'])})"
+    latin_unit = f"(?:{lscale}\\s?)?(?:{_alternation(latin)})(?:\\s?{lscale})?(?![A-Za-z])"
     core = (
         f"(?:{'|'.join(p['unit_regexes'])}|{scale}(?:{_alternation(cjk)})"
-        f"|{counted}|(?:{_alternation(latin)})(?![A-Za-z]))"
+        f"|{counted}|{latin_unit})"
     )
-    denominator = r"(?:\s?[/／╱]\s?(?:[^\s\d/／╱()（）]{1,12}(?:\s?[（(][^）)\d]{1,10}[）)])?|[（(][^）)\d]{1,10}[）)]))"
+    denominator = (rf"(?:\s?[/／╱]\s?(?:(?:{lscale}\s)?[^\s\d/／╱()（）]{{1,12}}(?:\s?[（(][^）)\d]{{1,10}}[）)])?"
+                   rf"|[（(][^）)\d]{{1,10}}[）)]))")
     unit = f"{core}{denominator}?"
     prose_cjk = [u for u in cjk if u not in p["table_only_units"]]
     prose_latin = [u for u in latin if u not in p["table_only_units"]]
     prose_core = (
         f"(?:{'|'.join(p['unit_regexes'])}|(?:余|多)?{scale}(?:{_alternation(prose_cjk)})|(?:余|多)?{counted}"
-        f"|\\s?(?:{_alternation(prose_latin)})(?![A-Za-z])"
+        f"|\\s?(?:{lscale}\\s)?(?:{_alternation(prose_latin)})(?![A-Za-z])"
         f"|(?:{_alternation(p['prose_scale_units'])})(?=[,.;:!?，。；：、\\s)）]|$))"
     )
     return _Patterns(
@@ -85,12 +105,15 @@ def patterns() -> _Patterns:
         header_words=tuple(p["header_words"]),
         header_leads=frozenset(p["header_leads"]),
         column_words=tuple(p["header_column_words"]),
+        change_words=tuple(p["change_words"]),
         placeholders=frozenset(p["placeholders"]),
         toc=re.compile("|".join(re.escape(w) for w in p["toc_words"]), re.I),
+        page_words=frozenset(p["page_words"]),
         index_code=re.compile("|".join(p["index_codes"]), re.I),
         contact=re.compile(_alternation(p["contact_words"]), re.I),
         standard=re.compile(rf"(?<![A-Za-z])(?:{_alternation(p['standard_prefixes'])})\s*[:：-]?\s*$", re.I),
-        numbered_words=re.compile(rf"(?:{_alternation(p['numbered_words'])})\s?$", re.I),
+        numbered_words=re.compile(rf"(?<![A-Za-z])(?:{_alternation(p['numbered_words'])})\s?$", re.I),
+        band_words=re.compile(rf"(?<![A-Za-z])(?:{_alternation(p['band_words'])})\s?$", re.I),
         cues=tuple(p["table_cues"]),
         lead_trim=tuple(re.compile(x, re.I) for x in p["metric_lead_trim"]),
         tail_trim=tuple(re.compile(x, re.I) for x in p["metric_tail_trim"]),
@@ -98,6 +121,12 @@ def patterns() -> _Patterns:
             rf"^\s(?:[A-Za-z’'\-]+\s){{0,3}}?({_alternation(p['count_nouns'])})(?![A-Za-z])", re.I
         ),
         count_phrase=re.compile(p["count_phrase"], re.I),
+        uncounted=frozenset(p["uncounted_nouns"]),
+        currency_before=re.compile(rf"(?<![A-Za-z])({_alternation(p['currency_prefixes'])})\s?$"),
+        scale_after=re.compile(rf"\s?({lscale}|{_alternation(p['prose_scale_units'])})(?![A-Za-z])", re.I),
+        ratio_before=re.compile(
+            rf"(?:{_alternation(p['ratio_heads'])})(?![A-Za-z])\s?(?:{_alternation(p['ratio_verbs'])})\s?$", re.I
+        ),
     )
 
 

@@ -66,7 +66,14 @@ def _clause_start(f: str, pos: int, delimiters: re.Pattern, after_figures: bool 
     return start
 
 
-_PROSE_NUMBER = re.compile(rf"(?<![A-Za-z0-9_./*×\-~～#])({NUM})(?![\d.,]\d|[\-~～]\d|[A-Za-z])")
+_YEAR = re.compile(r"(?:fy|fiscal year|financial year|(?<![a-z])in|during|for)\s?((?:19|20)\d{2})(?:[/／\-](\d{2}))?(?!\d)"
+                   r"|((?:19|20)\d{2})(?:[/／\-](\d{2}))?\s?(?:财年|财政年度|年度|年)", re.I)
+# Words before a year that make it a baseline or a starting point, not the figure's period
+_BASELINE = re.compile(r"(?:较|比|相比|相较|对比|自|从|由|since|from|compared (?:with|to)|versus|vs\.?|against|"
+                       r"baseline|基准年?|基线)\s?(?:the\s)?(?:fy\s?|fiscal year\s|financial year\s)?$", re.I)
+_BASELINE_AFTER = re.compile(r"\s?(?:的)?(?:基准|基线|相比|比较|水平|baseline|levels?\b)", re.I)
+_NOT_A_NAME = re.compile(r"以上|以下|左右|上下|之多|不等|之间|以内|至|到|来自|用于|用作|相当")
+_PROSE_NUMBER = re.compile(rf"(?:(?<![A-Za-z0-9_./*×\-~～#])|(?<=RMB)|(?<=HKD)|(?<=USD)|(?<=CNY)|(?<=MOP))({NUM})(?![\d.,]\d|[\-~～]\d|[A-Za-z])")
 
 
 def _not_a_figure(f: str, a: int, b: int) -> bool:
@@ -75,11 +82,33 @@ def _not_a_figure(f: str, a: int, b: int) -> bool:
     before, after = f[:a], f[b:]
     return bool(
         before.endswith("第")
+        or patterns().numbered_words.search(before) or patterns().standard.search(before)
         or re.match(r"\s?(?:年|月|日|号|岁|周岁|届|期)", after)
-        or re.search(r"(?:[\-~～至到]|\d\s?[\-~～])\s?$", before)
+        or re.search(r"(?:[\-~～]|(?<![降升增减提达直延扩缩跌涨回低高加少长])[至到]|\d\s?[\-~～])\s?$", before)
         or re.search(r"[<>≤≥＜＞]\s?$", before)
         or (a == 0 and re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*", f[a:b]) and re.match(r"\s+[\u4e00-\u9fffA-Z]", after))
     )
+
+
+_PLURAL = re.compile(r"^\s(?:[a-z][a-z\-]+\s)?([a-z][a-z\-]{2,}(?<![siu])s)(?![A-Za-z\-])")
+
+
+def _plural_noun(rest: str) -> re.Match | None:
+    """A plural noun right after the number, perhaps behind one modifier ("318 parameters",
+    "43 bird species"): what is counted, unless it is a span of time or a part of the
+    document (years, chapters)."""
+    m = _PLURAL.match(rest)
+    if m and m.group(1).lower() not in patterns().uncounted:
+        return m
+    return None
+
+
+def _in_brackets(f: str, pos: int, end: int) -> bool:
+    """Whether ``pos`` sits in brackets closed before ``end``: an aside ("（覆蓋 2021 年 4 月
+    -2022 年 3 月）") names no figure's period."""
+    opened = max(f.rfind("(", 0, pos), f.rfind("（", 0, pos))
+    closed = max(f.rfind(")", 0, pos), f.rfind("）", 0, pos))
+    return opened > closed and bool(re.search(r"[)）]", f[pos:end]))
 
 
 def _content(words) -> list[str]:
@@ -106,7 +135,7 @@ class ProseReader:
         f = fold(text)
         if not re.search(r"\d", f):
             return []
-        period = self._period(f, text)
+        years = list(_YEAR.finditer(f))
         out = []
         taken_until = 0
         for m in _PROSE_NUMBER.finditer(f):
@@ -124,7 +153,8 @@ class ProseReader:
                 continue
             taken_until = fig.end
             out.append(
-                Observation(metric, value, fig.unit, period, language_of(metric, self.lang),
+                Observation(metric, value, fig.unit, self._period(years, f, text, a, fig.end),
+                            language_of(metric, self.lang),
                             Evidence(text.strip(), s.line))
             )
         return out
@@ -136,6 +166,11 @@ class ProseReader:
         if m:
             return _Figure(text[m.start(1):m.end(1)], m.start(1), b)
         after = f[b:]
+        m = p.currency_before.search(f[:a])
+        if m:  # "RMB8.46 million", "HK$ 3.2 billion": the currency, and the scale after the number
+            sm = p.scale_after.match(after)
+            unit = text[m.start(1):m.end(1)] + (" " + sm.group(1) if sm else "")
+            return _Figure(unit, m.start(1), b + (sm.end() if sm else 0))
         if not after.strip() and next_text:  # "時長為 26.83" + "小時。" on the next line
             nf = fold(next_text)
             um = p.prose_unit.match(nf)
@@ -147,11 +182,14 @@ class ProseReader:
             if re.fullmatch(r"[A-Za-z$]+", unit) and not re.match(r"\s", after):
                 return None
             return _Figure(unit, a, b + um.end(1))
+        rm = p.ratio_before.search(f[max(0, a - 40):a])
+        if rm and not re.match(r"\s?(?:倍|times|x\b)", after):
+            return _Figure("", a, b)  # "平均 PUE 低至 1.247", "a PUE of 1.25": a figure with no unit
         if self.lang == "en":
             sm = re.match(r"\s(million|billion|thousand)(?![A-Za-z])", after, re.I)
             scale = sm.group(1) + " " if sm else ""
             rest = after[sm.end():] if sm else after
-            cm = p.count_noun.match(rest)
+            cm = p.count_noun.match(rest) or _plural_noun(rest)
             if cm:
                 return _Figure(scale + cm.group(1), a, b + (sm.end() if sm else 0), counted=True)
             if sm:
@@ -177,15 +215,18 @@ class ProseReader:
                 start = me
         st, en = _trim(f, start, fig.name_end, p.lead_trim + p.tail_trim)
         before = re.sub(r"^[\s•●○■◆▪·\-–—*]+", "", text[st:en]).strip()[-24:]
+        # what is counted or measured may follow the unit: "共有221家非經營性採購供應商與...",
+        # "提供合共15,600小時安全培訓", "產生18,742噸無害廢棄物"
         after = ""
-        if fig.unit.lstrip("余多万千百亿") in p.counters or fig.unit in p.scales or not before:
-            # "共有221家非經營性採購供應商與...": what is counted follows the counter
-            stop = _ZH_CLAUSE.search(f, fig.end)
-            seg_end = stop.start() if stop else len(f)
-            cut = re.search(r"[与和在为对从向将被把并及\d]|进行|开展", f[fig.end:seg_end])
-            seg_end = fig.end + cut.start() if cut else seg_end
-            if 0 < seg_end - fig.end <= 12:
-                after = text[fig.end:seg_end].strip().lstrip("的")
+        stop = _ZH_CLAUSE.search(f, fig.end)
+        seg_end = stop.start() if stop else len(f)
+        cut = re.search(r"[与和在为对从向将被把并及较比\d(（]|进行|开展", f[fig.end:seg_end])
+        seg_end = fig.end + cut.start() if cut else seg_end
+        counted = fig.unit.lstrip("余多万千百亿") in p.counters or fig.unit in p.scales or not before
+        if 0 < seg_end - fig.end <= (12 if counted else 10):
+            after = text[fig.end:seg_end].strip().lstrip("的")
+            if not counted and (len(CJK.findall(after)) < 2 or _NOT_A_NAME.match(fold(after))):
+                after = ""
         metric = (before + after).strip()
         return metric if len(CJK.findall(metric)) >= 2 or LATIN_WORD.search(metric) else ""
 
@@ -216,11 +257,19 @@ class ProseReader:
         metric = re.sub(r"(?<=[a-z])\d$", "", metric)  # footnote mark: "emissions2"
         return metric if _content(metric.split()) else ""
 
-    def _period(self, f: str, text: str) -> str:
-        m = re.search(r"(?:fy|fiscal year|financial year|in)\s?((?:19|20)\d{2})|((?:19|20)\d{2})\s?(?:财年|年度|年)", f, re.I)
-        if not m:
-            return self.default_period
-        year = m.group(1) or m.group(2)
-        return period_label(text[m.start():m.end()], year, self.lang)
+    def _period(self, years: list, f: str, text: str, a: int, b: int) -> str:
+        """The year a figure covers: one written right after it ("12.9% in 2022", "11.6%
+        （2023年）"), else the nearest one before it that is no baseline or starting point
+        ("較二零一九/二零年度", "since 2012"), else the report's own."""
+        for m in years:
+            if b <= m.start() <= b + 6 and not re.search(r"[\d，。；,;]", f[b:m.start()]):
+                return self._label(m, text)
+        for m in reversed([m for m in years if m.end() <= a]):
+            if not (_BASELINE.search(f[max(0, m.start() - 16):m.start()]) or _BASELINE_AFTER.match(f, m.end())
+                    or _in_brackets(f, m.start(), a)):
+                return self._label(m, text)
+        return self.default_period
 
-
+    def _label(self, m: re.Match, text: str) -> str:
+        year = m.group(1) or m.group(3)
+        return period_label(text[m.start():m.end()], year, self.lang, m.group(2) or m.group(4))

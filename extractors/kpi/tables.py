@@ -5,8 +5,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .patterns import CJK, patterns
-from .lines import Line, looks_like_year
+from .patterns import CJK, fold, patterns
+from .lines import Line, clean_name, looks_like_year
 
 
 @dataclass
@@ -32,8 +32,7 @@ class TableReader:
         self._units = [i for i, x in enumerate(lines) if x.kind == "unit" or (x.kind == "row" and x.unit)]
         self.headers_follow = self._headers_follow()
         self._repeats = Counter(_running_key(x) for x in lines if x.kind == "row")
-        self._toc = [i for i, x in enumerate(lines) if patterns().toc.fullmatch(x.folded.strip().lower().replace(" ", ""))
-                     or patterns().toc.fullmatch(x.folded.strip().lower())]
+        self._toc = [i for i, x in enumerate(lines) if _toc_line(x)]
 
     # -- context -------------------------------------------------------------------------------
     def header_for(self, first: int, last: int) -> Line | None:
@@ -80,7 +79,7 @@ class TableReader:
 
     def in_table(self, first: int, last: int) -> bool:
         """Whether unitless figures here sit in a table (a header, units or a caption near)."""
-        if any(first - 80 <= t < first for t in self._toc):
+        if any(first - 80 <= t <= first for t in self._toc):
             return False
         if any(first - 40 <= h <= last + 15 for h in self._headers):
             return True
@@ -118,23 +117,25 @@ class TableReader:
     def _rows(self, i: int) -> int:
         """Consecutive rows, with name lines between them as group labels."""
         lines, rows, group, labels = self.lines, [], "", []
+        breakdown = ""  # "By gender" of a row "By gender Male": the label of the rows under it
         first = i
         while i < len(lines):
             x = lines[i]
             if x.kind == "row":
-                rows.append((self._metric(x.name, group), x.unit, x))
+                rows.append((self._metric(x.name, breakdown or group), x.unit, x))
                 labels = []
+                breakdown = _breakdown(x.name) or (breakdown if _generic(x.name) else "")
             elif x.kind == "name" and self._starts_rows(i):
                 # a label broken over lines ("按性別劃分的員" + "工流失比率") is joined
                 joins = labels and (_continues(x.name) or _broken_cjk(labels[-1], x.name))
                 labels = labels + [x.name] if joins else [x.name]
-                group = _join(labels, self.lang)
+                group, breakdown = _join(labels, self.lang), ""
             else:
                 break
             i += 1
         last = i - 1
-        if not rows:
-            return i
+        if not rows or any(first - 3 <= t <= first for t in self._toc):
+            return i  # the entries of a table of contents, with their pages
         table = self.new_table(first, last)
         unitless_ok = (self.in_table(first, last) and (len(rows) > 1 or len(rows[0][2].values) > 1)
                        and not _enumeration([v for _, u, x in rows if not u for v, _ in x.values]))
@@ -179,6 +180,8 @@ class TableReader:
         while i < len(lines) and lines[i].kind == "unit":
             units.append(lines[i])
             i += 1
+        if names and units:
+            _unit_from_name(names[-1], units)
         # a unit broken over lines: "千克標煤/營業收入" + "（萬元）"
         if (units and i + 1 < len(lines) and lines[i].kind == "name" and len(lines[i].text) <= 8
                 and lines[i + 1].kind == "values" and re.search(r"[/／╱]", units[-1].text)):
@@ -283,8 +286,47 @@ class TableReader:
 
     def _metric(self, name: str, group: str) -> str:
         """A short generic row name (男性, Male) is read with its group label."""
-        generic = len(CJK.findall(name)) <= 3 and len(name.split()) <= 2 if CJK.search(name) else len(name.split()) <= 1
-        return _join([group, name], self.lang) if group and generic else name
+        return _join([group, name], self.lang) if group and _generic(name) else name
+
+
+def _generic(name: str) -> bool:
+    """A row name too short to stand alone: an item of a breakdown (男性, Female, 30-50)."""
+    if CJK.search(name):
+        return len(CJK.findall(name)) <= 3 and len(name.split()) <= 2
+    return len(name.split()) <= 1
+
+
+_BREAKDOWN = re.compile(r"(按\S{1,8})\s+\S|([Bb]y(?:\s[a-z][\w\-]*){1,3})\s+[A-Z0-9<>≤≥]")
+
+
+def _breakdown(name: str) -> str:
+    """The breakdown a row name opens with ("按性別劃分 男性", "By age Under 30")."""
+    m = _BREAKDOWN.match(name)
+    return (m.group(1) or m.group(2)) if m else ""
+
+
+def _toc_line(line: Line) -> bool:
+    """A table of contents' title (目錄, CONTENTS), or the header of an index whose last
+    column gives pages ("... Section Page", "章節 頁碼"): the numbers under it are pages."""
+    p = patterns()
+    low = line.folded.strip().lower()
+    if p.toc.fullmatch(low) or p.toc.fullmatch(low.replace(" ", "")):
+        return True
+    words = low.split()
+    return 2 <= len(words) <= 16 and words[-1] in p.page_words
+
+
+def _unit_from_name(name: Line, units: list) -> None:
+    """A unit broken after its slash, its start left on the name line: "排放強度 噸二氧化碳當量/"
+    + "平方米" is the name 排放強度 and the unit 噸二氧化碳當量/平方米."""
+    m = re.search(r"(?<=\s)(\S+[/／╱])$", name.text)
+    if not m:
+        return
+    head = m.group(1)
+    whole = head + units[0].text
+    if patterns().unit.fullmatch(fold(whole)):
+        units[0] = Line(whole, fold(whole), units[0].start, units[0].line, "unit", unit=whole)
+        name.name = clean_name(name.text[: m.start()])
 
 
 def _enumeration(nums: list) -> bool:
