@@ -164,3 +164,64 @@ def test_english_defined_acronym():
     found = read_lines(['The Risk Management Committee (the "RMC") oversees the risk management system.',
                         "The RMC meets quarterly."], "en")
     assert [m.key for m in found] == ["risk-management-committee"] * 3
+
+
+# From the synthetic dev reports (tests/data/synthetic/dev/): boundaries the seeds do not exercise.
+DEV = Path(__file__).resolve().parent / "data" / "synthetic" / "dev"
+
+
+def test_a_stop_word_glued_to_a_fixed_modifier_ends_the_name():
+    """jieba cuts 評估結果|經可|持續發展: the 經 before 可持續發展 still ends the name on its
+    left, and the bare 工作小組 then joins the report's one named working group."""
+    found = read_lines(["認：評估結果經可持續發展工作小組討論後，由ESG委員會審閱及確認。",
+                        "工作小組向ESG委員會匯報，負責落實可持續發展策略。"])
+    assert [m.text for m in found] == ["可持續發展工作小組", "ESG委員會", "工作小組", "ESG委員會"]
+    assert found[0].key == found[2].key
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("我們設立了碳中和工作小組及綠色建築專責小組。", ["碳中和工作小組", "綠色建築專責小組"]),
+    ("本集團成立了由行政總裁領導的氣候變化專責小組。", ["氣候變化專責小組"]),
+    ("公司成立疫情防控工作領導小組，全面部署防疫工作。", ["疫情防控工作領導小組"]),
+])
+def test_task_forces_and_leading_groups(line, expected):
+    """Not from the seeds: 碳中和 keeps its 和; 專責小組 and 領導小組 names."""
+    assert names([line]) == expected
+
+
+def test_a_bare_task_force_is_the_reports_one_named_task_force():
+    found = read_lines(["工作小組轄下設有氣候風險專責小組，負責識別及評估氣候相關實體風險與轉型風險。",
+                        "該專責小組每半年向工作小組匯報。"])
+    keys = {m.text: m.key for m in found}
+    assert keys["專責小組"] == keys["氣候風險專責小組"]
+
+
+def test_a_wrapped_table_header_repeats_no_name():
+    assert names(["Director Designation Audit Remuneration Nomination ESG",
+                  "Committee Committee Committee Committee"], "en") == []
+
+
+def test_a_flattened_chart_rows_tier_label_is_no_part_of_the_name():
+    lines = (DEV / "water_services_en.txt").read_text(encoding="utf-8").splitlines()
+    chart = lines[lines.index("ESG Governance Structure"):][:6]
+    found = read_lines(chart + ["The ESG Working Group reports to the ESG Committee on a quarterly basis."], "en")
+    assert [m.text for m in found] == ["Board of Directors", "ESG Committee", "ESG Working Group",
+                                       "ESG Committee", "ESG Working Group", "ESG Committee"]
+
+
+def test_a_name_the_report_prints_in_full_elsewhere_keeps_its_first_word():
+    """Not from the seeds: Risk is no tier label when the report writes the whole name again."""
+    found = names(["Board of Directors", "Risk Management Committee", "Audit Committee",
+                   "The Management Committee meets monthly.",
+                   "The Risk Management Committee reports to the Audit Committee."], "en")
+    assert found.count("Risk Management Committee") == 2
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("The Safety Production Committee, chaired by Mr. ZHAO Lixin, is the highest management body for production",
+     ["Safety Production Committee"]),
+    ("that hit Shenzhen in September 2023, the Group's Emergency Response Leading Group, headed by Mr. ZHAO Lixin,",
+     ["Emergency Response Leading Group"]),
+])
+def test_english_management_bodies(line, expected):
+    assert names([line], "en") == expected

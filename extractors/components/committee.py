@@ -10,7 +10,8 @@ body (审核, 提名) and the word right before the head-word. A company's own n
 modifier (阿里巴巴公益委员会) is its owner, cut from the name and kept as an alias, when the
 report also writes it as the start of a company name. Government and international
 bodies named like committees (国家卫生健康委员会, CPC Central Committee) are left to the
-organisation recogniser.
+organisation recogniser. In an org chart flattened to rows of tier label + body (Execution ESG
+Working Group), the label is cut when the rest is a name the report uses on its own.
 
 Keys: the standard bodies get canonical keys from a bilingual table (审核委员会 = 审计委员会 =
 Audit Committee -> ``audit-committee``), others their folded name. Over a whole report
@@ -102,13 +103,16 @@ class _ZhRules:
         self.resolvable = set(p["resolvable_bare_heads"])
         self.max_chars = p["max_name_chars"]
 
-    def left_edge(self, text: str, hs: int, token_ends: dict[int, str]) -> int:
-        """Where the name whose head-word starts at ``hs`` begins."""
+    def left_edge(self, text: str, hs: int, token_ends: dict[int, str], inside: dict[int, int]) -> int:
+        """Where the name whose head-word starts at ``hs`` begins. ``inside`` maps an offset
+        inside a token to the token's start."""
         i = hs
         while i > 0:
             fixed = next((f for f in self.fixed if text.startswith(f, i - len(f))), None)
             if fixed:
                 i -= len(fixed)
+                if self.glued_stop(text, i, inside):
+                    break
                 continue
             tok = token_ends.get(i)
             if tok is not None and (tok in self.stops or self.measure.match(tok)
@@ -131,9 +135,20 @@ class _ZhRules:
                 break
             if hs - i > self.max_chars:
                 return -1
-        while i < hs and text[i] == " ":
+        # a conjunction passed just before a stop (碳|中|和工作小组) opens no name; a word that
+        # starts with its character does (和谐)
+        while i < hs and (text[i] == " " or text[i] in self.conj and inside.get(i + 1) != i):
             i += 1
         return i
+
+    def glued_stop(self, text: str, i: int, inside: dict[int, int]) -> bool:
+        """A stop word jieba glued to the first character of a fixed modifier (评估结果|经可|持续
+        发展工作小组): the token straddles the name's start and its part on the left stops it."""
+        ts = inside.get(i)
+        if ts is None:
+            return False
+        piece = text[ts:i]
+        return piece in self.stops or self.function_word(piece)
 
     def function_word(self, tok: str) -> bool:
         """A verb, adverb, preposition, pronoun... by jieba's dictionary tag, that is not one of
@@ -159,6 +174,7 @@ class _ZhRules:
     def find(self, doc: Doc) -> list[Found]:
         text = doc.text
         token_ends = {t.idx + len(t.text): t.text for t in doc}
+        inside = {c: t.idx for t in doc for c in range(t.idx + 1, t.idx + len(t.text))}
         out: list[Found] = []
         for m in self.heads.finditer(text):
             hs, he = m.span()
@@ -168,7 +184,7 @@ class _ZhRules:
             if head in self.complete:
                 s = hs
             else:
-                s = self.left_edge(text, hs, token_ends)
+                s = self.left_edge(text, hs, token_ends, inside)
                 if s < 0:
                     continue
                 raw = text[s:he]
@@ -206,6 +222,8 @@ class _EnRules:
         self.external_words = set(p["external_words"])
         self.generic = {g.lower() for g in p["generic"]}
         self.max_words = p["max_words"]
+        # a head's own word never modifies another (a wrapped table header: Committee Committee)
+        self.head_words = {h.split()[-1] for h in p["heads"]}
 
     def left_edge(self, text: str, hs: int) -> int:
         """Start of the Title-case modifier before the head at ``hs`` (possessive owners cut)."""
@@ -220,7 +238,7 @@ class _EnRules:
             if t in ("and", "&", ","):
                 if n == 0:
                     break
-            elif not (t[0].isupper() or t.isupper()) or t in self.determiners:
+            elif not (t[0].isupper() or t.isupper()) or t in self.determiners or t in self.head_words:
                 break
             if n + 1 > self.max_words:
                 break
@@ -388,6 +406,33 @@ def _defined_short_names(docs: list[Doc], found: list[list[Found]], lang: str) -
         fs.sort(key=lambda f: f.start)
 
 
+def _row_end(doc: Doc, fs: list[Found]) -> Found | None:
+    """The body a short line ends with (a row of a flattened chart), if any."""
+    return next((f for f in fs if not doc.text[f.end:].strip()), None)
+
+
+def _cut_chart_labels(docs: list[Doc], found: list[list[Found]]) -> None:
+    """An org chart flattened to rows of tier label + body (Decision-making Board of
+    Directors / Execution ESG Working Group): a row that is one Title-case name, next to
+    another row ending with a body, whose tail is a name the report uses on its own while the
+    whole is printed only here, is that tail; the label is no part of the name."""
+    report = "\n".join(d.text for d in docs)
+    names = {f.name for fs in found for f in fs}
+    connectors = set(patterns()["en"]["connectors"])
+    for i, (doc, fs) in enumerate(zip(docs, found)):
+        f = _row_end(doc, fs)
+        if f is None or doc.text[:f.start].strip() or report.count(f.name) > 1:
+            continue
+        rows = [j for j in (i - 1, i + 1) if 0 <= j < len(docs) and _row_end(docs[j], found[j])]
+        if not rows:
+            continue
+        for m in re.finditer(r"(?<=\s)\S", f.name):
+            tail, label = f.name[m.start():], f.name[:m.start()].split()
+            if tail != f.head and tail in names and label[-1] not in connectors:
+                f.start, f.name = f.start + m.start(), tail
+                break
+
+
 def _owner_prefix(prefix: str, report: str) -> bool:
     """Whether an English ``prefix`` before a committee name is its owner's name (Alibaba
     Health) rather than a modifier (Risk): a Title-case phrase frequent in the report."""
@@ -430,6 +475,8 @@ class CommitteeRecogniser:
         if self.lang != "en":
             _mend_wrapped(docs, found)
             _cut_owner_names(docs, found)
+        else:
+            _cut_chart_labels(docs, found)
         _defined_short_names(docs, found, self.lang)
         _resolve(found, [d.text for d in docs], self.lang)
         for doc, fs in zip(docs, found):
