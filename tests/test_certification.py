@@ -241,6 +241,12 @@ def test_a_certifier_named_in_prose_is_not_the_holder():
         ("阿里巴巴集团控股有限公司", "iso14001")]
 
 
+def test_a_building_rating_is_the_scheme_with_its_grade_as_an_attribute():
+    # synthetic dev report hk_property_zh-Hant line 152
+    [m] = certs("所有合營項目均須遵守本集團《可持續發展建築設計指引》，並以取得BEAM Plus金級或以上評級為目標。")
+    assert (m.key, m.text, m.attrs["level"]) == ("beam-plus", "BEAM Plus金級", "gold")
+
+
 def test_an_honour_list_is_not_a_certification():
     assert certs("入選「2021年國家綠色數據中心」 名單") == []  # 000 line 1154
     assert [m.key for m in certs("張北數據中心獲評國家綠色數據中心稱號")] == ["national-green-data-centre"]
@@ -275,12 +281,19 @@ def test_an_honour_list_is_not_a_certification():
     ("本公司於2023年成為香港首家獲B Corp認證的上市公司。", "zh-Hant", ["b-corp"]),
     ("Our products carry ENERGY STAR and EPEAT labels.", "en", ["energy-star", "epeat"]),
     ("The headquarters achieved LEED Platinum, BREEAM Excellent, WELL Gold and BEAM Plus Platinum.", "en",
-     ["leed-platinum", "breeam-excellent", "well-gold", "beam-plus-platinum"]),
-    ("總部大樓獲得綠建環評金級認證及中國三星級綠色建築標識。", "zh-Hant", ["beam-plus-gold", "green-building3star"]),
+     ["leed", "breeam", "well", "beam-plus"]),
+    ("總部大樓獲得綠建環評金級認證及中國三星級綠色建築標識。", "zh-Hant", ["beam-plus", "green-building"]),
+    ("翠嶺中心（灣仔） 寫字樓 LEED v4.1營運及維護 金級", "zh-Hant", ["leed"]),
+    ("嶺薈旗下四間酒店均已獲頒「香港綠色機構認證」。", "zh-Hant", ["hk-green-organisation"]),
+    ("The headquarters is designed to achieve the Three-Star Green Building Label.", "en", ["green-building"]),
     ("张北数据中心获得Uptime Tier IV认证。", "zh-Hans", ["uptime-tier4"]),
     ("本公司已通過PAS 2060碳中和認證及碳信托標準認證，並完成ISO 14064溫室氣體核查。", "zh-Hant",
      ["pas2060", "carbon-trust-standard", "iso14064"]),
     ("實驗室獲得CNAS認可及CMA資質認定，符合ISO/IEC 17025要求。", "zh-Hant", ["cnas", "cma", "iso17025"]),
+    ('The laboratories hold the Inspection Body and Laboratory Mandatory Approval ("CMA") qualification.', "en",
+     ["cma", "cma"]),
+    ("Jade River Testing Technology (Changsha) Co., Ltd. CNAS accreditation (ISO/IEC 17025:2017); CMA", "en",
+     ["cnas", "iso17025", "cma"]),
     ("该产品获得CC EAL4+认证和FIPS 140-2验证。", "zh-Hans", ["cc-eal4", "fips140"]),
 ])
 def test_gazetteer_coverage(text, lang, keys):
@@ -292,6 +305,120 @@ def test_gazetteer_coverage(text, lang, keys):
     ("我們遵守《網絡安全法》、《數據安全法》及《個人信息保護法》。", "zh-Hant"),
     ("The OSPAR Convention protects the North-East Atlantic.", "en"),
     ("The gender pay gap narrowed while ENS and MSC students joined.", "en"),
+    ("Two staff members passed the LEED AP examination.", "en"),
 ])
 def test_laws_and_lookalikes_are_not_certifications(text, lang):
     assert certs(text, lang) == []
+
+
+# Holders other than the reporter. Rows and sentences from the synthetic dev reports
+# (tests/data/synthetic/dev: hk_property_zh-Hant lines 301-330, water_services_en lines 296-331).
+HK_REPORTER = ("翠嶺置業控股有限公司", ("翠嶺置業",))
+HK_HEAD = "環境管理"
+HK_SUMMARY = "嶺薈旗下四間酒店均已獲頒「香港綠色機構認證」，酒店餐飲部門亦已實施HACCP食物安全管理體系並獲得認證。"
+HK_TABLE = [(row, kind, HK_HEAD) for row, kind in [
+    ("主要管理體系認證", "paragraph"), ("持有實體 認證 涵蓋範圍", "table"),
+    ("翠嶺物業服務集團有限公司 ISO 9001:2015 香港在管物業之物業管理服務", "paragraph"),
+    ("ISO 14001:2015 香港在管物業之物業管理服務", "paragraph"),
+    ("ISO 50001:2018 總部及十二個商業物業", "paragraph"),
+    ("翠嶺建築工程有限公司 ISO 9001:2015 樓宇建造、裝修及維修保養工程", "paragraph"),
+    ("ISO 45001:2018 樓宇建造、裝修及維修保養工程", "paragraph"),
+    ("翠嶺酒店管理有限公司 HACCP 嶺薈酒店餐飲服務", "paragraph"),
+    ("香港綠色機構認證 嶺薈旗下四間酒店", "table")]]
+
+
+def company_at(rows, line, name, lang="zh-Hant"):
+    """A Company mention of ``name`` in row ``line`` (as the company recogniser would add)."""
+    texts = [r[0] if isinstance(r, tuple) else r for r in rows]
+    start = sum(len(t) + 1 for t in texts[:line]) + texts[line].index(name)
+    return line, Mention("Company", name, match_key(name), lang, None, start=start, end=start + len(name))
+
+
+def test_a_holder_table_gives_each_holder_its_rows():
+    property_co, building_co, hotel_co = "翠嶺物業服務集團有限公司", "翠嶺建築工程有限公司", "翠嶺酒店管理有限公司"
+    assert held(HK_TABLE, "zh-Hant", *HK_REPORTER) == sorted([
+        (property_co, "iso9001"), (property_co, "iso14001"), (property_co, "iso50001"),
+        (building_co, "iso9001"), (building_co, "iso45001"),
+        (hotel_co, "haccp"), (hotel_co, "hk-green-organisation")])
+
+
+def test_prose_naming_no_holder_defers_to_a_holder_table():
+    assert held([(HK_SUMMARY, "paragraph", HK_HEAD)], "zh-Hant", *HK_REPORTER) == [
+        ("翠嶺置業控股有限公司", "haccp"), ("翠嶺置業控股有限公司", "hk-green-organisation")]
+    found = held([(HK_SUMMARY, "paragraph", HK_HEAD), *HK_TABLE], "zh-Hant", *HK_REPORTER)
+    assert not any(h == "翠嶺置業控股有限公司" for h, _ in found)
+
+
+def test_english_holder_rows_split_at_semicolons_keep_their_holder():
+    head = "Holder Certification / Accreditation Scope"
+    rows = [("Certifications Held by the Group (as at 31 December 2023)", "paragraph", "1.3 Management Systems"),
+            (head, "heading", "1.3 Management Systems"),
+            ("Jade River Environmental Holdings Limited ISO 9001:2015; ISO 14001:2015", "paragraph", head),
+            ("Zhaoqing Jade River Municipal Water Co., Ltd. ISO 9001; ISO 14001; ISO 45001 Water supply and "
+             "distribution in Zhaoqing", "paragraph", head),
+            ("Jade River Testing Technology (Changsha) Co., Ltd. CNAS accreditation (ISO/IEC 17025:2017); CMA "
+             "Three laboratories", "paragraph", head),
+            ("Jade River Smart Water Technology (Guangzhou) Co., Ltd. ISO/IEC 27001:2022; MLPS Level 3 AquaMind "
+             "smart water platform", "paragraph", head)]
+    found = held(rows, "en", "Jade River Environmental Holdings Limited", ("Jade River",))
+    by_holder = {}
+    for holder, key in found:
+        by_holder.setdefault(holder, set()).add(key)
+    assert by_holder == {
+        "Jade River Environmental Holdings Limited": {"iso9001", "iso14001"},
+        "Zhaoqing Jade River Municipal Water Co., Ltd.": {"iso9001", "iso14001", "iso45001"},
+        "Jade River Testing Technology (Changsha) Co., Ltd.": {"cnas", "iso17025", "cma"},
+        "Jade River Smart Water Technology (Guangzhou) Co., Ltd.": {"iso27001", "mlps3"}}
+
+
+def test_coordinated_subjects_both_hold_and_a_clause_without_one_keeps_it():
+    both = "主要附屬公司已建立經認證的管理體系：翠嶺物業及翠嶺建築均已取得ISO 9001質量管理體系及ISO 14001環境管理體系認證；"
+    rows = [both]
+    found = held(rows, "zh-Hant", *HK_REPORTER, extra=[company_at(rows, 0, "翠嶺物業"), company_at(rows, 0, "翠嶺建築")])
+    assert found == [("翠嶺建築", "iso14001"), ("翠嶺建築", "iso9001"), ("翠嶺物業", "iso14001"), ("翠嶺物業", "iso9001")]
+    rows = ["翠嶺物業更為其總部及十二個在管商業物業取得ISO 50001能源管理體系認證，並為「嶺里通」智慧物業平台取得ISO/IEC "
+            "27001資訊安全管理體系認證。"]
+    assert held(rows, "zh-Hant", *HK_REPORTER, extra=[company_at(rows, 0, "翠嶺物業")]) == [
+        ("翠嶺物業", "iso27001"), ("翠嶺物業", "iso50001")]
+
+
+def test_a_plan_in_a_later_clause_leaves_the_held_scheme_before_it():
+    assert held(["總部大樓翠嶺中心已續獲LEED v4.1營運及維護金級認證，並正申請WELL健康建築標準預認證。"],
+                "zh-Hant", *HK_REPORTER) == [("翠嶺置業控股有限公司", "leed")]
+    rows = ["JR Shenzhen additionally holds ISO 50001 energy management system certification for its six plants, "
+            "and we plan to extend ISO 50001 certification to the plants of JR Wuhan by the end of 2025."]
+    found = held(rows, "en", "Jade River Environmental Holdings Limited", ("Jade River",),
+                 extra=[company_at(rows, 0, "JR Shenzhen", "en")])
+    assert found == [("JR Shenzhen", "iso50001")]
+
+
+def test_a_defined_short_name_is_found_as_the_holder():
+    rows = ['Jade River Smart Water Technology (Guangzhou) Co., Ltd. ("JR Smart Water") runs the AquaMind platform.',
+            "JR Smart Water holds ISO/IEC 27001 certification, and the platform has completed its filing."]
+    ctx = recognise(document(rows, "en"))
+    ctx.report.publisher = Mention("Company", "Jade River Environmental Holdings Limited",
+                                   "jaderiverenvironmentalholdingslimited", "en", None, aliases=("Jade River",))
+    _, unit = company_at(rows, 0, "Jade River Smart Water Technology (Guangzhou) Co., Ltd.", "en")
+    unit.aliases = ("JR Smart Water",)
+    ctx.mentions.append(unit)
+    [rel_] = rel.extract(ctx)
+    assert (rel_.subject.text, rel_.subject.key, rel_.object.key) == ("JR Smart Water", unit.key, "iso27001")
+
+
+def test_targets_and_subcontractors_requirements_are_not_held():
+    assert held(["所有合營項目均須遵守本集團《可持續發展建築設計指引》，並以取得BEAM Plus金級或以上評級為目標。"],
+                "zh-Hant", *HK_REPORTER) == []
+    assert held(["本集團要求主要建築分判商持有ISO 9001、ISO 14001及ISO 45001認證，所採購的木材須具備FSC或PEFC認證。"],
+                "zh-Hant", *HK_REPORTER) == []
+    assert held(["The Group's new headquarters building, scheduled for completion in 2025, is designed to achieve "
+                 "LEED Gold certification and the Three-Star Green Building Label."], "en",
+                "Jade River Environmental Holdings Limited", ("Jade River",)) == []
+
+
+def test_an_unknown_scheme_named_by_its_head_word_in_a_holder_row():
+    # adapted: the last row of the hk_property_zh-Hant table with a scheme no gazetteer lists
+    rows = [*HK_TABLE[:-1], ("綠色辦公室認證 嶺薈旗下四間酒店", "table", HK_HEAD)]
+    found = held(rows, "zh-Hant", *HK_REPORTER)
+    assert ("翠嶺酒店管理有限公司", match_key("綠色辦公室認證")) in found
+    # the same words in prose are no certificate of anyone
+    assert held(["綠色辦公室認證 嶺薈旗下四間酒店"], "zh-Hant", *HK_REPORTER) == []

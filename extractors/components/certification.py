@@ -44,6 +44,9 @@ _ISO_NEXT = re.compile(r"\s*(?:/|、|,|，|及|和|与|&|and)\s*(?:ISO\s*)?(?P<n
                        r"(?:\s*[:：]\s*(?:19|20)\d{2})?", re.IGNORECASE)
 _HELD_VERB = re.compile(r"获得|取得|通过|获|obtain|pass|achiev|certified|award", re.IGNORECASE)
 _LIST_BREAK = re.compile(r"[。；;!?！？]|\.(?=\s|$)")
+#: Nothing but item separators between two names: a list even across a semicolon (a table
+#: cell "CNAS accreditation; CMA").
+_SEPARATORS = re.compile(r"[\s,，、;；/&)）]*(?:(?:and|及|和|与|以及)[\s,，、]*)?")
 
 
 def level_number(raw: str) -> int | str:
@@ -285,7 +288,8 @@ class CertificationRecognizer:
                     if ks < e and s < ke:
                         continue  # the same words: no evidence of a list
                     lo, hi = (ke, s) if ke <= s else (e, ks)
-                    if hi - lo <= gap and not _LIST_BREAK.search(text, lo, hi):
+                    if hi - lo <= gap and (_SEPARATORS.fullmatch(text, lo, hi)
+                                           or not _LIST_BREAK.search(text, lo, hi)):
                         kept.append(h)
                         waiting.remove(h)
                         grew = True
