@@ -4,6 +4,7 @@ import pytest
 
 from extractors.components.framework import flexible
 from extractors.model import Document
+from extractors.normalise import match_key
 from extractors.pipeline import recognise
 from extractors.relations import frameworks as rel
 
@@ -82,3 +83,49 @@ def test_flexible_patterns_tolerate_breaks_between_chinese_characters_only():
     rx = flexible("温室气体核算体系|(?<=对应)目标[一二]")
     assert rx.search("温室气\n体核算 体系") and rx.search("对应目标一")
     assert not rx.search("对应 目标一") and not rx.search("目标 \n二")
+
+
+# Guideline titles no gazetteer entry lists, where the report states its basis. Sentences from the
+# synthetic dev reports (tests/data/synthetic/dev) and seed 004.
+HK_BASIS = "編製基準"
+
+
+def test_a_quoted_guideline_in_the_basis_section_is_a_followed_framework():
+    title = "香港建築物（商業、住宅或公共用途）的溫室氣體排放及減除的審計和報告指引"
+    rows = [("溫室氣體排放數據的計算參照以下標準及指引：", "paragraph", HK_BASIS),
+            ("•  ISO 14064-1:2018；", "paragraph", HK_BASIS),
+            (f"•  《{title}》（香港環境保護署及機電工程署發佈）。", "paragraph", HK_BASIS)]
+    found = frameworks(rows)
+    assert [(m.key, m.text) for m in found] == [("iso14064-1", "ISO 14064-1:2018"), (match_key(title), title)]
+    assert followed(rows) == sorted(["iso14064-1", match_key(title)])
+
+
+def test_an_english_guideline_title_in_the_emissions_method_sentence():
+    # adapted: water_services_en line 54 with Hong Kong's buildings guideline as the basis
+    title = ("Guidelines to Account for and Report on Greenhouse Gas Emissions and Removals for Buildings "
+             "(Commercial, Residential or Institutional Purposes) in Hong Kong")
+    text = f"Greenhouse gas emissions are quantified in accordance with the {title} issued by the EMSD and the EPD."
+    assert [m.text for m in frameworks(text, "en")] == [title]
+
+
+def test_an_english_title_ends_at_its_head_word_not_in_a_body_name():
+    text = ("The Report has also been prepared with reference to the GRI Standards (2021) issued by the Global "
+            "Sustainability Standards Board, and the Water Utilities & Services Sustainability Accounting "
+            "Standard of the Sustainability Accounting Standards Board (\"SASB\").")
+    found = frameworks([(text, "paragraph", "Basis of Preparation")], "en")
+    assert [m.text for m in sorted(found, key=lambda m: m.start)] == [
+        "GRI Standards", "Water Utilities & Services Sustainability Accounting Standard", "SASB"]
+
+
+def test_discharge_standards_complied_with_are_no_framework():
+    assert frameworks("我們在廢水排放過程中嚴格遵守《污水綜合排放標準》的有關要求，確保污水達標排放。") == []  # 004 l. 2819
+    text = ("In 2023, all of our water supply plants met the new national Standards for Drinking Water Quality "
+            "(GB 5749-2022) in full.")
+    assert frameworks([(text, "paragraph", "Reporting Principles")], "en") == []
+
+
+def test_a_framework_the_report_will_follow_is_not_followed():
+    future = "我們將按照ISSB準則及聯交所新氣候相關披露要求，進一步完善氣候風險管理。"  # hk_property_zh-Hant l. 111
+    assert frameworks(future) == []
+    assert followed("本報告參考ISSB準則編製。") == ["issb"]
+    assert followed("本報告按照《GRI標準》編製，並將參照TCFD的建議完善氣候披露。") == ["gri"]

@@ -4,6 +4,10 @@ TCFD, IFRS S2, the GHG Protocol, ...
 Frameworks are a short closed list with many spellings per language, so this is a gazetteer
 (``patterns/frameworks.yaml``) with one canonical key per framework: 《環境、社會及管治報告指引》,
 HKEX-ESG and "ESG Reporting Guide" all become ``hkex-esg`` and resolve to one entity.
+Beyond the list, a guideline or standard the report names by its title where it states its
+basis (a quoted 《…指引》 under 編製基準, "the Guidelines to Account for … in Hong Kong" in the
+sentence on how emissions are calculated) is a framework keyed by its folded title: national
+and regional GHG guidelines are too many to list.
 
 The module also holds the small matching helpers the certification and SDG recognisers share
 (whitespace-tolerant Chinese patterns, width folding, labels per script, sentence bounds).
@@ -16,12 +20,14 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..normalise import to_simplified, to_traditional
+from ..normalise import match_key, to_simplified, to_traditional
 from .base import add_span, load_patterns, spans_of
 
 _CJK_PAIR = re.compile(r"[\u4e00-\u9fff](?=[\u4e00-\u9fff])")
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 _SENT_END = re.compile(r"[。！？!?；;]|\.(?=\s|$)")
+_TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)$")  # "(GB 5749-2022)" after a title
+_ITEM_MARK = re.compile(r"\s*(?:[•·●▪■◆◇○\-–*]|\(?\d{1,2}[.)、）]|[（(][一二三四五六七八九十\d]{1,2}[)）])")
 
 
 def flexible(pattern: str) -> re.Pattern:
@@ -124,11 +130,50 @@ def gazetteer() -> dict:
     entries = []
     for entry in data["frameworks"]:
         entries.append({**entry, "compiled": [flexible(p) for p in entry["patterns"]]})
+    titles = data["titles"]
     return {
         "entries": entries,
         "basis_cues": flexible(data["basis_cues"]),
         "basis_headings": flexible(data["basis_headings"]),
+        "basis_planned": flexible(data["basis_planned"]),
+        "title_zh": flexible(titles["zh"]),
+        "title_en": re.compile(titles["en"]),
+        "title_en_head": re.compile(titles["en_head"]),
+        "title_en_words": int(titles["en_min_words"]),
+        "title_method": flexible(data["title_method"]),
+        "title_calc": flexible(data["title_calc"]),
     }
+
+
+def planned_basis(text: str, pos: int) -> bool:
+    """Whether the basis word nearest before ``pos`` in ``text`` is under a plan (我們將按照…,
+    "will adopt"): the report will follow what is named there, it does not yet."""
+    gaz = gazetteer()
+    cues = [m for m in gaz["basis_cues"].finditer(text, 0, pos)]
+    if not cues:
+        return False
+    cue = cues[-1]
+    return any(p.start() <= cue.start() < p.end() for p in gaz["basis_planned"].finditer(text, 0, cue.end() + 1))
+
+
+def _cut_title(title: str, head: re.Pattern, min_words: int) -> str | None:
+    """An English title-case run as a standard's name: whole when it opens with a head word
+    (Guidelines to Account for …), else up to its first head word that ends a name rather than
+    runs on into one (Standard of the …, not Standards Board), or None."""
+    words = title.split()
+    if head.search(words[0]):
+        name = title
+    else:
+        name = None
+        for i, w in enumerate(words[1:], 1):
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            if head.search(w) and not nxt[:1].isupper():
+                name = " ".join(words[:i + 1])
+                break
+        if name is None:
+            return None
+    capitals = sum(1 for w in name.split() if w[:1].isupper() or w[:1].isdigit())
+    return name if capitals >= min_words else None
 
 
 class FrameworkRecognizer:
@@ -139,8 +184,34 @@ class FrameworkRecognizer:
         self.gaz = gazetteer()
 
     def _basis_context(self, doc: Doc, text: str, start: int, end: int) -> bool:
-        return bool(self.gaz["basis_cues"].search(sentence_around(text, start, end))
-                    or self.gaz["basis_headings"].search(heading(doc)))
+        s, e = sentence_bounds(text, start, end)
+        if planned_basis(text[s:e], start - s):
+            return False
+        return bool(self.gaz["basis_cues"].search(text, s, e) or self.gaz["basis_headings"].search(heading(doc)))
+
+    def _titles(self, doc: Doc, text: str, lang: str) -> list[tuple[int, int, object]]:
+        """Guideline and standard titles no gazetteer entry knows, where the report names its
+        basis: in a basis section, or in a sentence with a basis word about emissions or
+        energy (温室氣體排放數據的計算參照…, "emissions are calculated in accordance with")."""
+        gaz = self.gaz
+        basis_section = bool(gaz["basis_headings"].search(heading(doc)))
+        out = []
+        rx = gaz["title_en"] if lang == "en" else gaz["title_zh"]
+        for m in rx.finditer(text):
+            s, e = m.span("title")
+            if lang == "en":
+                name = _cut_title(m.group("title"), gaz["title_en_head"], gaz["title_en_words"])
+                if name is None:
+                    continue
+                e = s + len(_TRAILING_BRACKET.sub("", name))
+            bs, be = sentence_bounds(text, s, e)
+            if planned_basis(text[bs:be], s - bs):
+                continue
+            cue = gaz["basis_cues"].search(text, bs, be)
+            if (cue and gaz["title_method"].search(text, bs, be) and gaz["title_calc"].search(text, bs, be)) or (
+                    basis_section and (cue or _ITEM_MARK.match(text, bs))):
+                out.append((s, e, None))
+        return out
 
     def __call__(self, doc: Doc) -> Doc:
         text = ascii_fold(doc.text)
@@ -156,6 +227,8 @@ class FrameworkRecognizer:
             if entry.get("basis_only") and not self._basis_context(doc, text, s, e):
                 continue
             add_span(doc, s, e, "ReportingFramework", entry["key"], label_for(entry["label"], lang))
+        for s, e, _ in pick_longest(self._titles(doc, text, lang), taken_ranges(doc)):
+            add_span(doc, s, e, "ReportingFramework", match_key(text[s:e]))
         return doc
 
 

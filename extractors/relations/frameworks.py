@@ -4,7 +4,8 @@ A framework named anywhere is not yet followed (a footnote defines GRI, a peer i
 TCFD). It is followed where the report says so: the sentence (or the broken line before it)
 has a basis word (依據/參照/遵循…編製, "prepared in accordance with", "with reference to",
 對標, 盤查依據, a content index), or it sits under a basis heading (編製依據, Reporting
-Guidelines, 內容索引, About this Report).
+Guidelines, 內容索引, About this Report), and the basis word is not under a plan (我們將按照…,
+"will adopt": a framework to come).
 
 Also the sentence-context helpers the certification and SDG rules share.
 """
@@ -13,8 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..components.framework import gazetteer
-from ..model import Relation, Sentence
+from ..components.framework import gazetteer, planned_basis
+from ..model import Mention, Relation, Sentence
 from ..normalise import to_simplified
 
 _TERMINAL = re.compile(r"[。！？!?；;.:：]\s*$")
@@ -53,9 +54,15 @@ def is_basis(sentences: list[Sentence], i: int) -> bool:
                 or gaz["basis_headings"].search(heading_of(sentences[i])))
 
 
+def is_planned(sentence: Sentence, m: Mention) -> bool:
+    """Whether the framework ``m`` is named as one the report will follow (我們將按照…)."""
+    return planned_basis(sentence.folded, m.start - sentence.start)
+
+
 def extract(ctx) -> Iterator[Relation]:
     for i, sent in enumerate(ctx.sentences):
         frameworks = [m for m in sent.mentions if m.type == "ReportingFramework"]
         if frameworks and is_basis(ctx.sentences, i):
             for m in frameworks:
-                yield Relation(None, "follows", m, sent.evidence())
+                if not is_planned(sent, m):
+                    yield Relation(None, "follows", m, sent.evidence())
