@@ -36,6 +36,7 @@ def test_traditional_label_is_the_official_title():
 @pytest.mark.parametrize("text, expected", [
     ("SDG 3", [3]), ("SDG3", [3]), ("SDGs 3 and 4", [3, 4]), ("SDG 3, 4 and 8", [3, 4, 8]),
     ("可持续发展目标3", [3]), ("联合国可持续发展目标（SDGs）第3项", [3]),
+    ("对应联合国可持续发展目标第7项及第13项", [7, 13]),
 ])
 def test_goal_numbers(text, expected):
     assert goals(text) == expected
@@ -115,8 +116,8 @@ def test_goal_keyed_rows_run_together():
     row = ('SDG 3 Good Health and Well-being Safe drinking water for 3.8 million residents; "Spring Light Rural Water '
            'Project"; "Zero Harm Action Plan" SDG 4 Quality Education "Clear Water Classroom"; "Seedling Programme"')
     assert mapped([row], "en", "Jade River Environmental Holdings Limited") == [
-        ("REPORTER", 3), ("REPORTER", 4), ("Seedling Programme", 4), ("Spring Light Rural Water Project", 3),
-        ("Zero Harm Action Plan", 3)]
+        ("Clear Water Classroom", 4), ("REPORTER", 3), ("REPORTER", 4), ("Seedling Programme", 4),
+        ("Spring Light Rural Water Project", 3), ("Zero Harm Action Plan", 3)]
 
 
 def test_goals_named_after_the_programme_in_its_own_paragraph():
@@ -148,3 +149,20 @@ def test_the_programme_a_section_is_titled_with():
 def test_a_goal_the_report_maps_itself_onto_stays_the_reporters():
     rows = ["We regard SDG 6 Clean Water and Sanitation as the heart of our sustainability strategy."]
     assert mapped(rows, "en", "Jade River Environmental Holdings Limited") == [("REPORTER", 6)]
+
+
+def test_a_list_of_goals_wrapped_onto_the_next_row():
+    # 282-283 of hk_property_zh-Hant: the SDG column's cell wraps, its rest ends the next line
+    rows = [("以人為本 職安健、培訓、多元共融 維持零死亡事故；僱員平均 SDG 3、4、", "table", ""),
+            ("受訓時數達24小時 5、8", "table", "")]
+    assert goals(rows, "zh-Hant") == [3, 4, 5, 8]
+    # a line that does not leave a list open continues none
+    rows[0] = ("以人為本 職安健、培訓、多元共融 維持零死亡事故；僱員平均 SDG 3、4", "table", "")
+    assert goals(rows, "zh-Hant") == [3, 4]
+
+
+def test_a_programme_the_report_named_before_counts_where_a_table_repeats_it():
+    named = '- "Master Operator Academy": the Group\'s internal vocational academy for plant operators.'
+    row = 'SDG 4 Quality Education "Master Operator Academy"; "Seedling Programme"'
+    assert mapped([named, row], "en", "Jade River Environmental Holdings Limited") == [
+        ("Master Operator Academy", 4), ("REPORTER", 4), ("Seedling Programme", 4)]

@@ -483,7 +483,8 @@ class EnRules:
         self.reject = re.compile(rf"\b(?:{_alt(p['reject_words'])})\b")
         nouns = _alt(p["type_nouns"])
         self.product = re.compile(rf"\s*(?:{_alt(p['product_nouns'])})\b")
-        self.after = re.compile(rf"[\s.,]*(?:[a-z][\w-]*\s+){{0,2}}(?:{nouns})\b")
+        # the noun may be capitalised as part of the title ("X" Programme)
+        self.after = re.compile(rf"[\s.,]*(?:[a-z][\w-]*\s+){{0,2}}(?i:{nouns})\b")
         self.before = re.compile(
             rf"\b(?:{_alt(p['launch_verbs'])})\s+(?:(?:the|a|an|its|our|their)\s+)?"
             rf"(?:[\w’'-]+\s+){{0,4}}$"

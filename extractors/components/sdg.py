@@ -24,6 +24,9 @@ from .framework import ascii_fold, flexible, heading, pick_longest, sentence_aro
 _JOINERS = re.compile(r"[\s\-、,，]+")
 _LEADING_NUMBER = re.compile(r"(\d{1,2})[.:：]?")
 _LONGEST_FRAGMENT = 12
+#: A list of goals a line ends in the middle of (SDG 3、4、) and the rest of it ending the next.
+_OPEN_LIST = re.compile(r"(?:SDGs?|目标)\s*\d{1,2}(?:\s*[、,，]\s*\d{1,2})*\s*[、,，]\s*$")
+_LIST_TAIL = re.compile(r"(?<=\s)\d{1,2}(?:\s*[、,，]\s*\d{1,2})*\s*$")
 #: A strip of icon numbers: three or more numbers of one or two digits and nothing else.
 _STRIP = re.compile(r"\s*\d{1,2}(?:\s+\d{1,2}){2,16}\s*")  # title characters an icon's number block may carry
 _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -126,8 +129,25 @@ class SDGRecognizer:
                 self(doc)
             self._across_blocks(batch)
             self._strips(last + batch)
+            self._wrapped_lists(last + batch)
             last = batch[-1:]
             yield from batch
+
+    def _wrapped_lists(self, docs: list[Doc]) -> None:
+        """A table cell's list of goals wrapped onto the next line ends that line as a cell of
+        its own: "僱員平均 SDG 3、4、" / "受訓時數達24小時 5、8" (5 and 8 are goals too)."""
+        for prev, doc in zip(docs, docs[1:]):
+            if not _OPEN_LIST.search(prev.text) or not any(s.label_ == "SDG" for s in spans_of(prev)):
+                continue
+            tail = _LIST_TAIL.search(doc.text)
+            if not tail:
+                continue
+            numbers = [(m.start(), m.end(), int(m.group())) for m in re.finditer(r"\d+", doc.text[tail.start():])]
+            if any(n > 17 or n < 1 for _, _, n in numbers):
+                continue
+            lang = doc.user_data.get("lang") or "zh-Hans"
+            for s, e, n in numbers:
+                add_span(doc, tail.start() + s, tail.start() + e, "SDG", f"sdg{n}", self._label(n, lang), {"number": n})
 
     def _strips(self, docs: list[Doc]) -> None:
         """A block of bare goal numbers in rising order ("3 4 5 6 7 8 9 11 12 13 17") is the
