@@ -98,6 +98,11 @@ def _distinctive(word: str, flag: str) -> bool:
     return (flag.startswith("n") or flag in _PROPER_TAGS or (flag == "vn" and freq < 20)) and freq < _RARE
 
 
+def _rare_modifier(word: str, flag: str) -> bool:
+    """A rare adjective or distinguishing word (明远): name-like before a legal form."""
+    return len(word) >= 2 and flag in ("a", "ag", "b") and (jieba.dt.FREQ.get(word) or 0) < 50
+
+
 def _compound(word: str) -> bool:
     """A word made of two common words of two or more characters (医疗器械, 业务部门,
     网络安全): a compound noun, not a name, however rare jieba says it is."""
@@ -206,6 +211,21 @@ def _left_run(rev: list[tuple[str, str, int]], base: int, legal: bool = False) -
     return run, ""
 
 
+def zh_run_start(text: str, end: int, max_len: int = 12) -> int | None:
+    """Where the words before ``end`` begin, back to punctuation or a stop word (联同|香港中文
+    -> 香港中文), whatever they are; verbs end the run too. For callers with their own test
+    of the words (a place in front of a university)."""
+    i = end
+    while i > max(0, end - max_len) and text[i - 1] not in _ZH_HARD and text[i - 1] not in "（）()" \
+            and not text.endswith(LEFT_CUES, 0, i):
+        i -= 1
+    run, _stopper = _left_run(list(reversed(zh_tokens(text[i:end]))), i)
+    k = 0
+    while k < len(run) and not _is_verb(*run[k][:2]):
+        k += 1
+    return run[k - 1][2] if k else None
+
+
 def zh_name_start(text: str, end: int, max_len: int = 30, legal: bool = False) -> int | None:
     """Where the Chinese name whose core ends at ``end`` begins, or None when no name fits.
 
@@ -248,14 +268,14 @@ def zh_name_start(text: str, end: int, max_len: int = 30, legal: bool = False) -
             if proper:
                 break  # 用户|提供 京东: a verb ends a name found already
             verb_first = True
-        elif _distinctive(word, flag):
+        elif _distinctive(word, flag) or (legal and _rare_modifier(word, flag)):
             proper = True
             start = off
     if stopper in ACQUISITION and (verb_first or not proper):
         start = run[-1][2]
         return start if zh_core_ok(text[start:end], need_distinctive=False) else None
-    if not proper or verb_first:
-        return None
+    if not proper or (verb_first and not legal):
+        return None  # 绿汇|回收|有限公司: a business verb may sit before a legal form
     start = _unglued(text, start, run)
     return start if zh_core_ok(text[start:end], legal=legal) else None
 
@@ -285,7 +305,7 @@ def zh_legal_names(text: str) -> list[tuple[int, int, int]]:
         if m.group() in ("公司", "集团") and (
                 text.startswith(SUFFIX_FOLLOWERS, m.end()) or text[m.start() - 1:m.start()] in _SELF_CHARS):
             continue  # 公司治理, 本公司, 子集团
-        start = zh_name_start(text, m.start(), legal=True)
+        start = zh_name_start(text, m.start(), legal=m.group() not in ("公司", "集团"))
         if start is None:
             continue
         name = text[start:m.end()]
@@ -526,8 +546,9 @@ _ZH_WEAK = tuple(P["zh_partner_weak_triggers"])
 _ZH_COOP = tuple(P["zh_cooperation_words"])
 _ZH_RIGHT = _set("zh_partner_right")
 _ZH_CLAUSE_END = re.compile(r"[。；;！!？?\n]")
-_ORG_ENDING = re.compile(r"(院|会|局|委|所|署|馆|社|台|中心|联盟|组织|政府|部)$")
+_ORG_ENDING = re.compile(r"(院|会|局|委|所|署|馆|社|台|中心|联盟|组织|政府|部|学系)$")
 _ZH_ITEM_SEP = {"、", "和", "及", "与", "以及", "，", ","}
+_ORG_TAIL_CHARS = frozenset("会院局署所社")
 
 
 _ZH_TRIGGER_RE = compile_alternation(_ZH_TRIGGERS + _ZH_WEAK)
@@ -535,7 +556,7 @@ _ITEM_STOP_POS = frozenset(P["zh_item_stop_pos"])
 _BRIDGE_WORDS = frozenset(w for w in P["zh_cooperation_bridges"] if w.isalnum())
 _ORG_HEAD_RE = compile_alternation(load_patterns("organizations")["zh_heads"])
 _ZH_BRIDGE = re.compile(
-    r"\s*(?:[（(][^（）()]{1,20}[）)])?"  # an alias in brackets: 国家电力投资集团 (SPIC) 签署…
+    r"\s*(?:[（(][^（）()]{1,20}[）)]|「[^「」]{1,12}」)?"  # an alias or unit: 国家电力投资集团 (SPIC) 签署…, X「惜食堂」合作
     r"\s*(?:[、和及与][^，。；、]{1,12}?)*\s*(?:等[^，。；、]{0,10}?)?\s*(?:" + "|".join(P["zh_cooperation_bridges"]) + r")?\s*(?:"
     + "|".join(re.escape(c) for c in _ZH_COOP) + ")"
 )
@@ -557,8 +578,8 @@ def _partner_name_ok(name: str, strong: bool) -> bool:
     if len(toks) > 1 and not (strong and _listed_name(name)) and not any(
             _distinctive(w, f) and not _common_name_tag(w, f) for w, f, _o in toks):
         return False  # 智慧物流: jieba tags 智慧 a person's name, but here it is a common word
-    if any(_is_verb(w, f) for w, f, _o in toks):
-        return False
+    if any(_is_verb(w, f) and not (k == len(toks) - 1 and w in _ORG_TAIL_CHARS) for k, (w, f, _o) in enumerate(toks)):
+        return False  # …福群|会: a one-character head jieba reads as a verb is no verb
     return not re.fullmatch(r"[A-Z]{1,3}|[a-z ]+", name)
 
 
@@ -601,7 +622,9 @@ def zh_partner_cues(text: str) -> tuple[tuple[int, int, bool], ...]:
             continue
         ws = max(0, m.start() - 3)
         toks = zh_tokens(text[ws:min(clause_end, m.end() + 8)])
-        if any(t[2] == m.start() - ws and t[0] == word for t in toks):
+        starts = {t[2] for t in toks}
+        ends = {t[2] + len(t[0]) for t in toks}
+        if m.start() - ws in starts and m.end() - ws in ends:  # a word of its own (伙|拍 too), not 联合国, 与会
             out.append((m.start(), m.end(), strong))
     return tuple(out)
 
@@ -629,9 +652,13 @@ def zh_partner_lists(text: str) -> tuple[tuple[int, int, tuple[tuple[int, int], 
         names: list[tuple[int, int]] = []
         cur: list[tuple[str, str, int]] = []
         list_end = toks[-1][2] + len(toks[-1][0]) if toks else end
-        for w, f, o in toks:
+        for n, (w, f, o) in enumerate(toks):
             if cur and _ORG_HEAD_RE.match(text, o):
                 cur.append((w, f, o))  # 北京健康|促进会: an organisation's head word
+                continue
+            if cur and w in _ORG_TAIL_CHARS and (n + 1 == len(toks) or _item_end(*toks[n + 1][:2])
+                                                 or toks[n + 1][0] in _ZH_COOP):
+                cur.append((w, f, o))  # 圣雅各福群|会「惜食堂」合作: a one-character head jieba reads as a verb
                 continue
             if w in _ZH_ITEM_SEP or _item_end(w, f):
                 if cur:

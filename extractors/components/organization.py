@@ -21,6 +21,7 @@ from .base import add_span, compile_alternation, load_patterns
 from .company import P as COMPANY_PATTERNS
 from .company import (
     en_name_start,
+    zh_run_start,
     taken_ranges,
     zh_core_ok,
     zh_name_start,
@@ -33,6 +34,7 @@ P = load_patterns("organizations")
 _HEADS = compile_alternation(P["zh_heads"])
 _WEAK = frozenset(P["zh_weak_heads"])
 _QUALIFIERS = tuple(P["zh_qualifiers"])
+_PLACES = tuple(P["zh_place_names"])
 _GENERIC = frozenset(P["zh_generic_cores"])
 _GAZETTEER = compile_alternation(P["zh_gazetteer"])
 _FOLLOWERS = tuple(P["zh_head_followers"])
@@ -41,7 +43,9 @@ _LATIN = re.compile(r"[A-Za-z]")
 # A weak head (…研究中心) still names a body when the name acts as a party to a joint verb
 # (由X研究中心联合…, 携手X中心): an internal unit is not written as a co-operating party.
 _ZH_JOINT_AFTER = re.compile(r"\s*(?:[（(][^（）()]{1,20}[）)])?\s*(?:联合|携手|联手)")
-_ZH_JOINT_BEFORE = re.compile(r"(?:联合|携手|联手)\s*$")
+_ZH_JOINT_BEFORE = re.compile(r"(?:联合|携手|联手|联同|伙拍)\s*$")
+_ZH_WEAK_BEFORE = re.compile(r"(?:与|和|同)\s*$")
+_ZH_COOP_AFTER = re.compile(r"\s*(?:「[^「」]{1,12}」)?\s*(?:合办|合作|协办|共同|联合|携手|签署|签订)")
 # 在X的技术支持下 / 在X指导下: X supports the work, a partner; only names ending like a body
 SUPPORTED = re.compile(
     r"在\s*([^\s，。；、的在]{2,20}?)\s*(?:的)?\s*(?:大力|鼎力|全力|悉心|专业|技术|学术)?(?:支持|指导|协助)(?:和指导|与指导)?下")
@@ -75,13 +79,16 @@ def zh_org_names(text: str) -> list[tuple[int, int, int]]:
     cands = []
     for m in _GAZETTEER.finditer(text):
         if not text.startswith(_FOLLOWERS, m.end()):
-            cands.append((m.start(), m.start(), m.end()))
+            q = _NATION_BEFORE.search(text, max(0, m.start() - 9), m.start())  # 中国|生态环境部
+            cands.append((q.start() if q else m.start(), m.start(), _branch_end(text, m.end())))
     for m in _HEADS.finditer(text):
         if text.startswith(_FOLLOWERS, m.end()):
             continue  # 公安部门, 政府间
         start = zh_name_start(text, m.start())
         if start is None:
             start = _joint_start(text, m.start(), m.end())
+        if start is None and m.group() not in _WEAK:
+            start = _place_start(text, m.start())
         if start is None:
             # the name may have a legal form after the head (香港交易及结算所有限公司)
             continue
@@ -94,7 +101,7 @@ def zh_org_names(text: str) -> list[tuple[int, int, int]]:
         tail = re.match(r"有限公司|有限责任公司", text[end:])
         if tail and m.group() in ("交易所", "结算所"):
             end += tail.end()
-        cands.append((start, m.start(), end))
+        cands.append((start, m.start(), _branch_end(text, end)))
     cands = sorted(set(cands), key=lambda c: (c[0], -(c[2] - c[0]), c[1]))
     out = []
     for c in cands:
@@ -106,9 +113,46 @@ def zh_org_names(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
+_NATION_BEFORE = re.compile(r"(?:中华人民共和国|中国)$")
+_BRANCH = re.compile(r"([\u4e00-\u9fff]{0,4}?)(?:" + "|".join(P["zh_branch_heads"]) + ")")
+
+
+def _branch_end(text: str, end: int) -> int:
+    """世界自然基金会|香港分会: a body's branch in a place is named with the body."""
+    m = _BRANCH.match(text, end)
+    if m and all(f == "ns" for _w, f, _o in zh_tokens(m.group(1))):
+        return m.end()
+    return end
+
+
+def _place_start(text: str, head: int) -> int | None:
+    """A place and common words before a strong head (香港中文|大学): the place makes the
+    words a name. Only the words back to a stop word, with no verb among them; a scope word
+    (全国, 国际) is no place, and a rank or kind after the place (三甲, 一级) names no one body."""
+    start = zh_run_start(text, head)
+    if start is None or head - start < 3:
+        return None
+    core = text[start:head]
+    place = next((q for q in _PLACES if core.startswith(q)), None)
+    if place is None:
+        toks = zh_tokens(core)
+        place = toks[0][0] if toks and toks[0][1] == "ns" and len(toks[0][0]) >= 2 else None
+    rest = core[len(place):] if place else ""
+    if not rest or rest in _GENERIC or re.match(r"[一二三四五六七八九十两0-9]", rest):
+        return None
+    return start
+
+
+def _party(text: str, start: int, end: int) -> bool:
+    """The name stands as a party to a joint act: 联合/携手/联同 X, X联合…, or 与X(「…」)合办/合作."""
+    return bool(_ZH_JOINT_AFTER.match(text, end) or _ZH_JOINT_BEFORE.search(text, 0, start)
+                or (_ZH_WEAK_BEFORE.search(text, 0, start) and _ZH_COOP_AFTER.match(text, end)))
+
+
 def _joint_party(text: str, start: int, end: int, core: str) -> bool:
-    """A weak-head name standing as a party of 联合/携手 (由公众环境研究中心联合…)."""
-    if core in _GENERIC or not (_ZH_JOINT_AFTER.match(text, end) or _ZH_JOINT_BEFORE.search(text, 0, start)):
+    """A weak-head or common-word name standing as a party of 联合/携手 (由公众环境研究中心联合…,
+    与长者安居协会合办)."""
+    if core in _GENERIC or not _party(text, start, end):
         return False
     toks = [w for w, _f, _o in zh_tokens(core)]
     return len(core) >= 2 and not any(w in _GENERIC for w in toks[:1]) and not all(w in _GENERIC for w in toks)
@@ -120,15 +164,13 @@ _ZH_CORE_STOP = re.compile(r".*[由与和及在将的对向]")
 
 def _joint_start(text: str, head: int, end: int) -> int | None:
     """The start of a name with common words only (公众环境|研究中心) when it is a party of
-    联合/携手: the Chinese run before the head, after its last function character."""
-    if not _ZH_JOINT_AFTER.match(text, end):
-        return None
+    联合/携手 (or 与X合办): the Chinese run before the head, after its last function character."""
     run = _ZH_CORE_RUN.search(text, max(0, head - 10), head)
     if run is None:
         return None
     stop = _ZH_CORE_STOP.match(run.group())
     start = run.start() + (stop.end() if stop else 0)
-    return start if head - start >= 2 else None
+    return start if head - start >= 2 and _party(text, start, end) else None
 
 
 def acronym_orgs(text: str) -> list[tuple[int, int]]:

@@ -30,9 +30,11 @@ from ..components import company as co
 from ..components import organization as org
 from ..model import Mention, Relation, Sentence
 from ..normalise import to_simplified
+from ..components.base import load_patterns
 from ..report import reporter_names, reporter_spans
 from ._shared import listed, local_span
 
+P_CO = load_patterns("companies")
 PARTIES = ("Company", "Organization")
 _SEPARATORS = re.compile(
     r"^[\s、，,和及与以及&]*(?:[A-Z][A-Za-z0-9&\-]{1,11}\s*[（(])?$|^\*?\s*(?:\([^()]{1,20}\))?\s*(?:and|,\s*and|,)\s*(?:the\s+)?$", re.I)
@@ -60,7 +62,8 @@ def _list_after(text: str, sent: Sentence, parties: list[Mention], pos: int) -> 
 _ZH_CLAUSE_START = re.compile(r"[，,。；;：:！？!?）)」”]")
 _ZH_FILLER = re.compile(
     r"\d+\s*年(?:\s*\d+\s*月)?(?:\s*\d+\s*日)?(?:起|以来|期间|内|上半年|下半年|底|初)?|自|从|在|于|同时|此外|"
-    r"另外|并且|并|还|也|已|曾|先后|积极|持续|进一步|主动|正式|共同|通过|报告期内|本年度|年内|期间|[\d.\s/\-—–•·]")
+    r"另外|并且|并|以及|及|亦|又|还|也|已|曾|先后|积极|持续|进一步|主动|正式|共同|通过|报告期内|本年度|年内|期间|"
+    r"连续(?:第)?[\d一二三四五六七八九十]+年|[\d.\s/\-—–•·]")
 
 
 _PROJECT_WORDS = frozenset({"项目", "计划", "活动", "行动", "倡议"})
@@ -100,24 +103,63 @@ def _partners(ctx, sent: Sentence) -> Iterator[Mention]:
     if not parties:
         return
     if ctx.document.language == "en":
-        if not reporter_spans(ctx, sent):
-            return
-        for _cs, _ce, names in co.en_partner_lists(sent.text):
-            listed = [m for m in parties for s, e in names
-                      if _rel(m, sent)[0] < e and s < _rel(m, sent)[1]]
-            if listed:
-                listed += _list_after(sent.text, sent, parties, _rel(listed[-1], sent)[1])
-            yield from (m for m in listed if not _is_reporter(ctx, m))
-        for m in _EN_SUPPORTED.finditer(sent.text):
-            yield from (p for p in _list_after(sent.text, sent, parties, m.end()) if not _is_reporter(ctx, p))
+        yield from _en_partners(ctx, sent, parties)
         return
     text = sent.folded
     for start, listed in _cue_lists(sent, parties):
         if _subject_ok(ctx, sent, parties, start):
             yield from (m for m in listed if not _reporter_side(ctx, m))
+    yield from _named_partners(ctx, sent, parties)
     yield from _co_parties(ctx, sent, parties)
     yield from _invited(ctx, sent, parties)
     yield from _supporters(ctx, sent, parties)
+
+
+_EN_JV = re.compile(r"\bjoint[- ]venture\b", re.I)
+_EN_CO_OWNER = re.compile(r"\b\d{1,3}(?:\.\d+)?\s*%\s+by\s+(?:the\s+)?$")
+_EN_WITH = re.compile(r"(\w+)\s+with\s+(?:the\s+)?$", re.I)
+_EN_NOT_WITH = frozenset(w.lower() for w in P_CO["en_with_not_partner"])
+_EN_UNDER_AGREEMENT = re.compile(
+    r"^\s*(?:\([^()]{1,40}\))?\s*,?\s*under\s+(?:a|an|the|its|our)\s+(?:[\w\-]+\s+){0,4}?(?:"
+    + "|".join(P_CO["en_agreement_words"]) + r")\b", re.I)
+
+
+def _en_partners(ctx, sent: Sentence, parties: list[Mention]) -> Iterator[Mention]:
+    """English cooperation: the cue lists of ``company.en_partner_lists`` in a sentence that
+    names the reporter, or with nobody before the cue (the subject is the report's own:
+    "a programme … delivered in cooperation with X"); "with the support of X"; the co-owners
+    of a joint venture ("51% by the Group and 49% by X"); a company an agreement binds ("X
+    under a long-term co-processing agreement"); and a legal-form company the reporter's side
+    acts with ("completed a pilot … with X AB"), unless the verb is no joint act (comply with)."""
+    text = sent.text
+    named = bool(reporter_spans(ctx, sent))
+    others = [m for m in parties if not _is_reporter(ctx, m)]
+
+    def nobody_before(pos: int) -> bool:
+        return not any(_rel(m, sent)[0] < pos for m in others)
+
+    for cs, ce, names in co.en_partner_lists(text):
+        if not named and not (names and names[0][0] >= ce and nobody_before(cs)):
+            continue
+        listed = [m for m in parties for s, e in names if _rel(m, sent)[0] < e and s < _rel(m, sent)[1]]
+        if listed:
+            listed += _list_after(text, sent, parties, _rel(listed[-1], sent)[1])
+        yield from (m for m in listed if not _is_reporter(ctx, m))
+    if named:
+        for m in _EN_SUPPORTED.finditer(text):
+            yield from (p for p in _list_after(text, sent, parties, m.end()) if not _is_reporter(ctx, p))
+    yield from _named_partners(ctx, sent, parties)
+    jv = _EN_JV.search(text)
+    for m in others:
+        s, e = _rel(m, sent)
+        if jv and _EN_CO_OWNER.search(text, max(0, s - 30), s):
+            yield m
+        elif _legal(m) and _EN_UNDER_AGREEMENT.match(text[e:]):
+            yield m
+        else:
+            w = _EN_WITH.search(text, max(0, s - 40), s)
+            if w and _legal(m) and w.group(1).lower() not in _EN_NOT_WITH and (named or nobody_before(s)):
+                yield m
 
 
 def _cue_lists(sent: Sentence, parties: list[Mention]) -> Iterator[tuple[int, list[Mention]]]:
@@ -200,6 +242,26 @@ def _reporter_side(ctx, m: Mention) -> bool:
 
 _ZH_AND_US = re.compile(r"\s*(?:和|与|及|、|以及)\s*(?:我们|我司|本集团|本公司)")
 _ZH_JOINT_SEP = re.compile(r"^[\s、，,和及与]*(?:以及|联合|携手|联手)?[\s、，,和及与]*$")
+
+
+_ZH_PARTNER_WORD = re.compile(r"(?:合作|策略|战略|长期|业务)?伙伴(?:包括|如|为|有|是)?\s*[：:]?\s*$")
+_EN_PARTNER_WORD = re.compile(r"\b(?:our|its|the\s+Group[’']s)\s+(?:[a-z\-]+\s+){0,2}partners?\s*,?\s*(?:is\s+|are\s+|include\s+|including\s+)?$", re.I)
+
+
+def _named_partners(ctx, sent: Sentence, parties: list[Mention]) -> Iterator[Mention]:
+    """The parties the text calls partners right before their names (合作伙伴X、Y; "our
+    logistics partner X"), in a clause that is the reporter's."""
+    en = ctx.document.language == "en"
+    text = sent.text if en else sent.folded
+    for k, m in enumerate(parties):
+        s, _e = _rel(m, sent)
+        cue = (_EN_PARTNER_WORD if en else _ZH_PARTNER_WORD).search(text, max(0, s - 30), s)
+        if cue is None or _reporter_side(ctx, m) or (k and _SEPARATORS.match(text[_rel(parties[k - 1], sent)[1]:s])):
+            continue
+        if not en and not _subject_ok(ctx, sent, parties, cue.start()):
+            continue
+        listed = [m] + _list_after(text, sent, parties[k + 1:], _rel(m, sent)[1])
+        yield from (p for p in listed if not _reporter_side(ctx, p))
 
 
 def _co_parties(ctx, sent: Sentence, parties: list[Mention]) -> Iterator[Mention]:
@@ -299,7 +361,9 @@ _ZH_SUB_TAIL = re.compile(r"\s*(?:的|之|旗下的?)?\s*(?:全资|控股|非全
 _ZH_CONTROLLER = re.compile(r"(?:控股股东|母公司|最终控股公司)(?:为|是)?\s*$")
 _ZH_ACQUIRE = re.compile(r"(?:收购|并购|购入|取得)$")
 _ZH_STAKE = re.compile(r"^\s*(?:公司)?\s*(\d+(?:\.\d+)?)\s*[%％]\s*(?:的)?\s*(?:股权|股份|权益)")
-_ZH_SUB_BEFORE = re.compile(r"(?:本集团|本公司|公司|我们)?(?:的|之)?(?:全资|控股|非全资)?(?:附属公司|子公司)(?:包括|有|如)?\s*$")
+_ZH_SUB_BEFORE = re.compile(
+    r"(?:本集团|本公司|公司|我们|其)?(?:的|之)?(?:上市|主要|直接|间接)?(?:全资|控股|非全资)?(?:附属公司|子公司)(?:包括|有|如)?\s*$")
+_ZH_ITS_SUB = re.compile(r"其(?:的|之)?(?:上市|主要|直接|间接)?(?:全资|控股|非全资)?(?:附属公司|子公司)\s*$")
 _ZH_OWN_SUB = re.compile(r"\s*(?:是|为|系)(?:本集团|本公司|我们|公司)(?:的|之)?\s*(?:全资|控股|非全资)?(?:附属公司|子公司)"
                          r"|\s*(?:是|为|系)(?:本集团|我们|集团)(?:的|之|旗下的?)[^，。；]{0,12}?(?:业务|平台|品牌|板块|业务单元)(?:之一)?(?:[，。；]|$)")
 # 我们旗下的X, 集团的X、Y等业务: the reporter's own businesses named after it
@@ -317,7 +381,18 @@ _EN_SUB_OF = re.compile(
     r"(?:subsidiary|business unit|division|member company|flagship platform|healthcare flagship platform|[a-z]+ flagship platform|unit)\s+of\s+(?:the\s+)?$",
     re.I)
 _EN_ITS_SUB = re.compile(r"(?:its|our|the Company’s|the Company's|the Group’s|the Group's)\s+(?:wholly[- ]owned\s+)?subsidiar(?:y|ies)\s*,?\s*(?:including\s+)?$", re.I)
-_EN_PARENT = re.compile(r"(?:our|its)\s+(?:parent company|controlling shareholder|ultimate holding company)\s*,?\s*$", re.I)
+_EN_PARENT_WORD = r"(?:ultimate\s+|immediate\s+)?(?:parent company|controlling shareholder|holding company|parent)"
+_EN_PARENT = re.compile(
+    rf"(?:(?:our|its|the\s+Company[’']s|the\s+Group[’']s)\s+{_EN_PARENT_WORD}\s*,?\s*(?:is|was)?"
+    rf"|{_EN_PARENT_WORD}\s+of\s+the\s+(?:Company|Group)\s*(?:is|was|,))\s*$", re.I)
+_EN_IS_PARENT = re.compile(
+    rf"^\s*(?:\([^()]{{1,40}}\))?\s*(?:,\s*(?:which\s+is\s+)?|\s+is\s+|\s+was\s+)(?:the|our|its)\s+{_EN_PARENT_WORD}"
+    r"(?:\s+of\s+the\s+(?:Company|Group)\b|(?!\s+of\b))", re.I)
+# X ("JR Membrane"), a non-wholly owned subsidiary whose …: a subsidiary, of the reporter
+_EN_APPOSITIVE_SUB = re.compile(
+    r"^\s*\*?\s*(?:\([^()]{1,40}\))?\s*,\s*(?:a|an|our|its)\s+(?:(?:(?:wholly|non-wholly|majority|\d+(?:\.\d+)?%)"
+    r"[- ]owned|listed|principal|indirect|direct|operating|key|major)\s+)*subsidiar(?:y|ies)\b"
+    r"(?!\s+of\s+(?!the\s+(?:Company|Group)\b))", re.I)
 _EN_ESTABLISHED = re.compile(r"\b(?:established|set up|founded|incorporated)\s+$", re.I)
 # A data-scope note: "The scope of … consumption includes only A Limited, B Limited", 报告范围涵盖…
 _SCOPE = re.compile(r"scope|boundary|includes only|covers only|范围|边界|仅包括|仅涵盖", re.I)
@@ -349,10 +424,12 @@ def subsidiaries(ctx, sent: Sentence) -> Iterator[tuple[Mention, Mention]]:
                     yield child, m
             if not own and _EN_OWN_SUB.match(after):
                 yield m, pub
-            if not own and _EN_PARENT.search(before):
+            if not own and (_EN_PARENT.search(text, max(0, s - 80), s) or _EN_IS_PARENT.match(after)):
                 yield pub, m
-            if not own and _legal(m) and (_EN_ITS_SUB.search(before) or _EN_ESTABLISHED.search(before)) and has_reporter:
+            if not own and _EN_APPOSITIVE_SUB.match(after):
                 yield m, pub
+            if not own and has_reporter and (_EN_ITS_SUB.search(before) or (_legal(m) and _EN_ESTABLISHED.search(before))):
+                yield m, pub  # our subsidiary JR Testing, its subsidiary X Limited
             if not own and _EN_OUR_UNIT.search(before) and _EN_UNIT_AFTER.match(after):  # our Tmall business
                 yield m, pub
             continue
@@ -364,7 +441,11 @@ def subsidiaries(ctx, sent: Sentence) -> Iterator[tuple[Mention, Mention]]:
             stake = _ZH_STAKE.match(after)
             if stake is None or float(stake.group(1)) >= 50:
                 yield m, pub
-        if not own and _ZH_SUB_BEFORE.search(before) and re.search(r"(?:本集团|本公司|公司|我们)", before[-12:]):
+        if not own and _ZH_ITS_SUB.search(before):  # X连同其全资附属公司Y
+            prev = [p for p in parties[:i] if _rel(p, sent)[1] <= s]
+            if prev and prev[-1].key != m.key:
+                yield m, prev[-1]
+        elif not own and _ZH_SUB_BEFORE.search(before) and re.search(r"(?:本集团|本公司|公司|我们)", before[-12:]):
             yield m, pub
         if not own and _ZH_OWN_SUB.match(after):  # X为本公司之全资附属公司
             yield m, pub
@@ -378,11 +459,82 @@ def subsidiaries(ctx, sent: Sentence) -> Iterator[tuple[Mention, Mention]]:
                 yield nxt[0], (pub if own else m)
         if not own:
             yield from ((x, pub) for x in _own_listed(ctx, sent, parties, i))
+    yield from _stakes(ctx, sent, parties, text)
     if _SCOPE.search(text) and _SCOPE_TOPIC.search(text):  # a data scope lists the group's own members
         scoped = [m for m in parties if _legal(m) and not _is_reporter(ctx, m)]
         if len(scoped) >= 2 or (scoped and re.search(r"includes only|covers only|仅包括|仅涵盖", text, re.I)):
             for m in scoped:
                 yield m, pub
+
+
+# ---- ownership stakes -------------------------------------------------------------------
+
+_PCT = r"(?:approximately\s+|about\s+|around\s+|over\s+|约|逾|超过|合共|共)?(\d{1,3}(?:\.\d+)?)\s*[%％]"
+_US_EN = r"(?:the\s+)?(?:Group|Company)\b|\bus\b"
+# X … (is) owned as to 58.30% by the Group; X, 65%-owned by the Company
+_EN_OWNED_BY = re.compile(rf"\bowned\s+(?:as\s+to\s+)?{_PCT}\s+by\s+(?:{_US_EN})|{_PCT}[- ]owned\s+by\s+(?:{_US_EN})", re.I)
+# the Group holds 70% of / a 70% equity interest in X
+_EN_HOLDS = re.compile(
+    rf"\b(?:the\s+Group|the\s+Company|we)\s+(?:also\s+|currently\s+|indirectly\s+|directly\s+)*"
+    rf"(?:holds?|held|owns?|owned|has|had)\s+(?:an?\s+)?{_PCT}\s+(?:equity\s+|shareholding\s+)?"
+    r"(?:interests?\s+|stake\s+|of\s+the\s+(?:equity\s+interests?|shares|issued\s+shares)\s+)?(?:of|in)\s+(?:the\s+)?$", re.I)
+# X, in which the Group holds a 60% interest
+_EN_IN_WHICH = re.compile(
+    rf"^\s*(?:\([^()]{{1,40}}\))?\s*,?\s*(?:in|of)\s+which\s+(?:the\s+Group|the\s+Company|we)\s+(?:\w+\s+)?"
+    rf"(?:holds?|held|owns?|owned|has|had)\s+(?:an?\s+)?{_PCT}", re.I)
+# 本公司现时持有其约68.2%权益 / 本集团持有X 70%股权 / X由本集团持有约60%
+_ZH_US = r"(?:本集团|本公司|我们|公司)"
+_ZH_HOLDS = re.compile(rf"{_ZH_US}(?:现时|目前|现|间接|直接|合共|共)*(?:持有|拥有)(其)?\s*")
+_ZH_HELD_PCT = re.compile(rf"^\s*(?:[（(][^（）()]{{1,30}}[）)])?\s*{_PCT}\s*(?:的)?\s*(?:权益|股权|股份|已发行股份)")
+_ZH_HELD_BY = re.compile(rf"^\s*(?:[（(][^（）()]{{1,30}}[）)])?\s*由{_ZH_US}(?:现时|目前|间接|直接)*持有\s*{_PCT}")
+# 透过X经营…: the group runs a business through X, its own entity
+_ZH_THROUGH = re.compile(r"(?:透过|通过)\s*$")
+_ZH_THROUGH_AFTER = re.compile(r"^\s*(?:[（(][^（）()]{1,30}[）)])?\s*(?:经营|营运|运营|持有|开展|从事)")
+
+
+def _majority(value: str) -> bool:
+    """More than half the equity: control (50:50 is a joint venture, less an associate)."""
+    return float(value) > 50
+
+
+def _stakes(ctx, sent: Sentence, parties: list[Mention], text: str) -> Iterator[tuple[Mention, Mention]]:
+    """(child, reporter) for companies the sentence says the reporter holds a majority of:
+    "X is owned as to 58.30% by the Group", "the Group holds 70% of X", 本公司持有其约68.2%权益
+    (其: the company the sentence named first), X由本集团持有60%; and 透过X经营… (the group runs
+    a business through X)."""
+    pub = ctx.report.publisher
+    others = [m for m in parties if not _is_reporter(ctx, m)]
+    if not others:
+        return
+    if ctx.document.language == "en":
+        for m in _EN_OWNED_BY.finditer(text):
+            before = [p for p in others if _rel(p, sent)[1] <= m.start()]
+            if before and _majority(m.group(1) or m.group(2)):
+                yield before[-1], pub
+        for p in others:
+            s, e = _rel(p, sent)
+            h = _EN_HOLDS.search(text, max(0, s - 120), s) or _EN_IN_WHICH.match(text[e:])
+            if h and _majority(h.group(1)):
+                yield p, pub
+        return
+    for p in others:
+        s, e = _rel(p, sent)
+        held = _ZH_HELD_BY.match(text[e:])
+        if held and _majority(held.group(1)):
+            yield p, pub
+        if _ZH_THROUGH.search(text, max(0, s - 3), s) and _ZH_THROUGH_AFTER.match(text[e:]) and _legal(p):
+            starts = [x.end() for x in _ZH_CLAUSE_START.finditer(text, 0, s)]
+            if not [q for q in others if (starts[-1] if starts else 0) <= _rel(q, sent)[0] < s]:
+                yield p, pub
+    for h in _ZH_HOLDS.finditer(text):
+        if h.group(1):  # 持有其…: the company named before in the sentence
+            target = next((p for p in reversed(others) if _rel(p, sent)[1] <= h.start()), None)
+            pct = _ZH_HELD_PCT.match(text[h.end():])
+        else:
+            target = next((p for p in others if _rel(p, sent)[0] == h.end()), None)
+            pct = _ZH_HELD_PCT.match(text[_rel(target, sent)[1]:]) if target else None
+        if target is not None and pct and _majority(pct.group(1)):
+            yield target, pub
 
 
 def _own_listed(ctx, sent: Sentence, parties: list[Mention], i: int) -> list[Mention]:
@@ -399,6 +551,80 @@ def _own_listed(ctx, sent: Sentence, parties: list[Mention], i: int) -> list[Men
     if "旗下" in own_before.group() or _ZH_OWN_AFTER.match(text, _rel(listed[-1], sent)[1]):
         return listed
     return []
+
+
+# ---- group structure printed as a chart, a table or a scope note ------------------------
+
+_PCT_ROW = re.compile(r"^\s*(?:\d{1,3}(?:\.\d+)?\s*[%％]\s*)+$")
+_PCT_VALUE = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*[%％]")
+_ENTITY_TABLE = re.compile("|".join(P_CO["entity_table_words"]), re.I)
+_NOT_ENTITY_TABLE = re.compile("|".join(P_CO["entity_table_exclusions"]), re.I)
+_SCOPE_HEADING = re.compile("|".join(P_CO["scope_headings"]), re.I)
+_SCOPE_EXCLUDED = re.compile("|".join(P_CO["scope_exclusions"]), re.I)
+
+
+def _blocks(ctx) -> list[tuple[object, list[Sentence]]]:
+    """The report's blocks in order, each with its sentences."""
+    by_block: dict[int, list[Sentence]] = defaultdict(list)
+    for sent in ctx.sentences:
+        by_block[id(sent.block)].append(sent)
+    return [(b, by_block.get(id(b), [])) for b in ctx.document.blocks]
+
+
+def _companies_in(sents: list[Sentence]) -> list[tuple[Mention, Sentence]]:
+    return sorted(((m, x) for x in sents for m in x.mentions if m.type == "Company" and m.start >= 0),
+                  key=lambda t: t[0].start)
+
+
+def structure(ctx) -> Iterator[Relation]:
+    """subsidiaryOf from the group structure as laid out, not said in a sentence:
+    - a shareholding chart: an owner, a row of percentages, then the owned on the next row
+      (matched by position; more than 50% is control);
+    - a table of the group's operating entities or subsidiaries (主要营运实体, principal
+      subsidiaries): the legal names in its rows;
+    - the paragraph under a reporting-scope heading: the legal entities whose operations the
+      report covers (not those it says it leaves out)."""
+    pub = ctx.report.publisher
+    blocks = _blocks(ctx)
+    in_table = False
+    for k, (block, sents) in enumerate(blocks):
+        text = block.text.strip()
+        if _PCT_ROW.match(text) and 0 < k < len(blocks) - 1:
+            yield from _chart_row(ctx, blocks[k - 1][1], [float(v) for v in _PCT_VALUE.findall(text)], blocks[k + 1])
+        folded = to_simplified(text)
+        header = len(text) <= 60 and _ENTITY_TABLE.search(folded) and not _NOT_ENTITY_TABLE.search(folded)
+        if header:
+            in_table = True
+            continue
+        if in_table and block.kind != "heading" and (block.kind == "table" or len(text) <= 40):
+            values = [float(v) for v in _PCT_VALUE.findall(text)]
+            if not values or max(values) > 50:
+                for m, sent in _companies_in(sents):
+                    if _legal(m) and not _is_reporter(ctx, m):
+                        yield Relation(m, "subsidiaryOf", pub, sent.evidence())
+            continue
+        in_table = False
+        if block.kind != "heading" and _SCOPE_HEADING.search(to_simplified(block.heading or "")):
+            for m, sent in _companies_in(sents):
+                if _legal(m) and not _is_reporter(ctx, m) and not _SCOPE_EXCLUDED.search(sent.folded):
+                    yield Relation(m, "subsidiaryOf", pub, sent.evidence())
+
+
+def _chart_row(ctx, above: list[Sentence], values: list[float], below) -> Iterator[Relation]:
+    """Owner (the one company on the row above), percentages, owned companies (the row below,
+    named one after another from its start)."""
+    owners = {m.key: m for m, _s in _companies_in(above)}
+    if len(owners) != 1:
+        return
+    owner = next(iter(owners.values()))
+    block, sents = below
+    pos = block.start + len(block.text) - len(block.text.lstrip())
+    for (m, sent), value in zip(_companies_in(sents), values):
+        if ctx.document.text[pos:m.start].strip():
+            break  # a name no rule read: the positions no longer match
+        if value > 50 and m.key != owner.key:
+            yield Relation(m, "subsidiaryOf", owner, sent.evidence())
+        pos = m.end
 
 
 def _parents_of_reporter(rels: list[Relation], pub: Mention) -> set[str]:
@@ -477,6 +703,7 @@ def extract(ctx) -> Iterator[Relation]:
         for child, parent in subsidiaries(ctx, sent):
             if child.key != parent.key:
                 subs.append(Relation(child, "subsidiaryOf", parent, sent.evidence()))
+    subs += [r for r in structure(ctx) if r.subject.key != r.object.key]
     parents = _parents_of_reporter(subs, pub)
     # a scope note never makes the reporter's parent its subsidiary
     subs = [r for r in subs if not (r.object.key == pub.key and r.subject.key in parents)]
