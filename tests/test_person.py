@@ -83,3 +83,31 @@ def test_member_lists_and_name_edges(line, lang, expected):
 ])
 def test_a_list_of_departments_or_roles_is_no_list_of_names(line):
     assert persons([line]) == []
+
+
+# Hong Kong style English names (the synthetic dev report water_services_en, and the shapes
+# HKEX reports print): the capitalised surname first or last, given names with hyphens.
+@pytest.mark.parametrize("line, expected", [
+    ("Mr. WANG Jianguo Chairman and executive Director – M C –", ["WANG Jianguo"]),
+    ("Dr. CHEUNG Mei Ling Independent non-executive Director – – M M", ["CHEUNG Mei Ling"]),
+    ("The Remuneration Committee, chaired by Mr. HO Chun Kit, makes recommendations to the Board.", ["HO Chun Kit"]),
+    ("The Audit Committee is chaired by Dr. CHAN Tai-man.", ["CHAN Tai-man"]),
+    ("Mr. Kenneth LAU, our Chief Financial Officer, joined the Group in 2015.", ["Kenneth LAU"]),
+    ("The members of the Nomination Committee are Ms. Chan Mei Ling, Mr. John A. Smith and Ms. Mary O'Brien.",
+     ["Chan Mei Ling", "John A. Smith", "Mary O'Brien"]),
+])
+def test_hong_kong_style_english_names(line, expected):
+    assert persons([line], "en") == expected
+
+
+def test_an_unknown_capitalised_word_needs_an_honorific_to_be_a_surname():
+    # JR is no surname: a list after "namely" of short company names is no list of people
+    assert persons(["The working group comprises the general managers of two subsidiaries, namely JR Shenzhen and "
+                    "JR Wuhan."], "en") == []
+    assert persons(["It comprises three members, namely CHAN Wai Man and LEE Ka Ho."], "en") == ["CHAN Wai Man", "LEE Ka Ho"]
+
+
+def test_the_start_of_a_company_name_is_no_person():
+    # seed 001: "Alibaba Health" opens the company's legal name, so a title after it is no director row
+    assert persons(["In its 2017 annual report, Alibaba Health Information Technology Limited disclosed its",
+                    "Alibaba Health Chairman and Chief Executive Officer"], "en") == []

@@ -32,8 +32,17 @@ from .base import add_span, compile_alternation, load_patterns, spans_of
 
 _CJK = "\u3400-\u9fff"
 _PUNCT_END = " \t，,。.：:；;、"
-#: A Latin personal name: two or three capitalised words (Qingqing Yi, Shen Difan).
-_LATIN_NAME = r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}"
+#: Parts of a Latin personal name: a given name or Title Case surname (Jianguo, Tai-man,
+#: O'Brien) and a surname in capitals (WANG, AU-YEUNG).
+_GIVEN = r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*"
+_UPPER_WORD = re.compile(r"[A-Z]{2,}(?:-[A-Z]{2,})?")
+_SP = r"[ \t]+"
+#: A Latin personal name: a capitalised surname and given names (WANG Jianguo, LAU Wai Ling),
+#: given names and a capitalised surname (Kenneth LAU), or two or three Title Case words,
+#: maybe with a middle initial (Qingqing Yi, Chan Mei Ling, John A. Smith).
+_LATIN_NAME = (rf"(?:{_UPPER_WORD.pattern}(?:{_SP}{_GIVEN}){{1,3}}"
+               rf"|{_GIVEN}(?:{_SP}{_GIVEN})?{_SP}{_UPPER_WORD.pattern}(?:{_SP}{_GIVEN}){{0,2}}"
+               rf"|{_GIVEN}(?:{_SP}[A-Z]\.)?(?:{_SP}{_GIVEN}){{1,2}})")
 
 
 @lru_cache(maxsize=1)
@@ -199,26 +208,48 @@ _BARE_ITEM = re.compile(rf"\s*([{_CJK}]{{2,4}})(\s*[（(][^）)]*[）)])?\s*")
 
 
 class _EnNames:
-    """English name shapes and contexts."""
+    """English name shapes and contexts.
+
+    Hong Kong reports print the surname in capitals (Mr. WANG Jianguo, Ms. LAU Wai Ling,
+    Dr. CHAN Tai-man, Mr. Kenneth LAU); others print Title Case (Ms. Chan Mei Ling, John A.
+    Smith). A capitalised word is only taken as a surname after an honorific or when it is a
+    common romanised Chinese surname, so ESG Committee or JR Wuhan in a list is no name.
+    """
 
     def __init__(self) -> None:
         p = patterns()["en"]
         self.not_names = set(p["not_names"])
+        self.surnames = {w.casefold() for w in p["romanised_surnames"]}
         self.role_list = sorted(p["roles"], key=len, reverse=True)
         hon = "|".join(re.escape(h) for h in p["honorifics"])
+        self.after_honorific = re.compile(rf"\b(?:{hon})\.?[ \t]+$")
         self.honorific = re.compile(rf"\b(?:{hon})\.?\s+({_LATIN_NAME})")
         roles = "|".join(re.escape(r) for r in self.role_list)
         self.chaired_by = re.compile(rf"\b(?:chaired|led|headed) by\s+(?:(?:{hon})\.?\s+)?({_LATIN_NAME})")
         self.name_role = re.compile(rf"\b({_LATIN_NAME}),\s+(?i:(?:the\s+|our\s+)?(?:{roles}|chair|chairman|chairperson|director|founder))\b")
         # a table row opening with the name, then the title or gender cell
-        self.row_start = re.compile(rf"^\s*({_LATIN_NAME}?)\s+(?=(?i:{roles}|male|female)\b)")
+        self.row_start = re.compile(rf"^\s*({_LATIN_NAME})\s+(?=(?i:{roles}|male|female)\b)")
         self.list_cue = re.compile(r"\b(?:members?\s+(?:of\s+[^.;]{0,60}?\s+)?(?:are|is|include|includes)|"
                                    r"comprises?|consists?\s+of|(?:is|are)\s+composed\s+of|namely)\s*:?\s*")
         self.list_item = re.compile(rf"(?:(?:{hon})\.?\s+)?({_LATIN_NAME})(?:\s*\([^)]{{0,30}}\))?")
         self.list_sep = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|;\s*)")
+        heads = "|".join(re.escape(h) for h in p["organisation_heads"])
+        self.org_tail = re.compile(rf"((?:[ \t]+(?:[A-Z][\w&.\-]*|of|and|&)){{0,4}})[ \t]+(?:{heads})\b")
 
-    def valid(self, name: str, strict: bool = True) -> bool:
-        return bool(re.fullmatch(_LATIN_NAME, name)) and not any(w in self.not_names for w in name.split())
+    def valid(self, name: str, strict: bool = True, titled: bool = False) -> bool:
+        """A name of the shapes above with no word that is never a name's; ``titled``: an
+        honorific stands before it, so a capitalised surname needs no gazetteer."""
+        if not re.fullmatch(_LATIN_NAME, name):
+            return False
+        words = name.split()
+        if any(w in self.not_names for w in words):
+            return False
+        caps = [w for w in words if _UPPER_WORD.fullmatch(w)]
+        return titled or all(w.casefold() in self.surnames for w in caps)
+
+    def titled(self, text: str, s: int) -> bool:
+        """An honorific right before ``text[s:]``."""
+        return bool(self.after_honorific.search(text, 0, s))
 
     def ends_with_role(self, text: str) -> bool:
         text = text.rstrip(_PUNCT_END)
@@ -231,8 +262,13 @@ class _EnNames:
 
     def trimmed(self, text: str, s: int, e: int) -> tuple[int, int] | None:
         """The name at ``text[s:e]``, without the title words a table row runs into it
-        (Mr. Zhang Wei Executive Director: Zhang Wei)."""
-        while not self.valid(text[s:e]):
+        (Mr. Zhang Wei Executive Director: Zhang Wei), and with the capitalised surname a
+        pattern starting mid-name left out (CHEUNG Mei Ling, not Mei Ling)."""
+        before = re.search(rf"(?<![\w.])({_UPPER_WORD.pattern})[ \t]+$", text[max(0, s - 20):s])
+        if before and self.valid(text[s - len(before.group()):e], titled=self.titled(text, s - len(before.group()))):
+            s -= len(before.group())
+        titled = self.titled(text, s)
+        while not self.valid(text[s:e], titled=titled):
             cut = text.rfind(" ", s, e)
             if cut < 0:
                 return None
@@ -243,7 +279,7 @@ class _EnNames:
         """Names listed after "the members of X are", "comprises", "namely" (two or more)."""
         for m in self.list_cue.finditer(text):
             items, i = [], m.end()
-            while (item := self.list_item.match(text, i)) and self.valid(item.group(1)):
+            while (item := self.list_item.match(text, i)) and self.valid(item.group(1), titled=self.titled(text, item.start(1))):
                 items.append(item.span(1))
                 sep = self.list_sep.match(text, item.end())
                 if not sep:
@@ -260,6 +296,15 @@ class _EnNames:
                 if span:
                     found.add(span)
         return _drop_nested(found)
+
+    def organisation_words(self, text: str, name: str) -> bool:
+        """``name`` opens an organisation's name somewhere in ``text`` (Alibaba Health in
+        Alibaba Health Information Technology Limited): a company, not a person."""
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}", text):
+            tail = self.org_tail.match(text, m.end())
+            if tail and not any(w in self.not_names for w in tail.group(1).split()):
+                return True
+        return False
 
     def standalone(self, text: str, s: int, e: int) -> bool:
         return not re.match(r"[A-Za-z]", text[s - 1:s]) and not re.match(r"[A-Za-z]", text[e:e + 1])
@@ -294,39 +339,64 @@ class PersonRecogniser:
             add_span(doc, s, e, "Person", match_key(doc.text[s:e]))
             taken.append((s, e))
 
+    def _word_starts(self, doc: Doc) -> set[int] | None:
+        """Where jieba's words start (a Chinese name needs a clean left edge); English has spaces."""
+        return None if self.lang == "en" else {t.idx for t in doc}
+
     def __call__(self, doc: Doc) -> Doc:
-        self._add(doc, self.names.find(doc.text, {t.idx for t in doc}))
+        self._add(doc, self.names.find(doc.text, self._word_starts(doc)))
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 256) -> Iterator[Doc]:
         """One report at a time, so a bare name can be read with the lines around it."""
         docs = list(docs)
-        bare = [self.names.bare(d.text) for d in docs]
+        texts = [d.text for d in docs]  # Doc.text joins the tokens on every call
+        bare = [self.names.bare(t) for t in texts]
         extra: dict[int, list[tuple[int, int]]] = {}
         for i, spans in enumerate(bare):
-            if len(spans) == 1 and self.names.valid(docs[i].text[slice(*spans[0])]) and (
-                    (i and self.names.ends_with_role(docs[i - 1].text))
-                    or (i + 1 < len(docs) and self.names.is_title_line(docs[i + 1].text))):
+            if len(spans) == 1 and self.names.valid(texts[i][slice(*spans[0])]) and (
+                    (i and self.names.ends_with_role(texts[i - 1]))
+                    or (i + 1 < len(docs) and self.names.is_title_line(texts[i + 1]))):
                 extra[i] = spans  # a signature: the name under or over its title
         if self.lang != "en":
-            extra.update(self._name_columns(docs, bare))
-        found = [self.names.find(doc.text, {t.idx for t in doc}) + extra.get(i, []) for i, doc in enumerate(docs)]
-        again = self._known_again(docs, found)
+            extra.update(self._name_columns(docs, texts, bare))
+        found = [self.names.find(texts[i], self._word_starts(doc)) + extra.get(i, []) for i, doc in enumerate(docs)]
+        if self.lang == "en":
+            found = self._not_companies(texts, found, extra)
+        again = self._known_again(texts, found)
         for doc, spans, more in zip(docs, found, again):
             self._add(doc, spans + more)
             yield doc
 
-    def _known_again(self, docs: list[Doc], found: list[list[tuple[int, int]]]) -> list[list[tuple[int, int]]]:
+    def _not_companies(self, texts: list[str], found: list[list[tuple[int, int]]],
+                       signatures: dict[int, list[tuple[int, int]]]) -> list[list[tuple[int, int]]]:
+        """English names with no honorific, less those that are a company's: the words that
+        open an organisation's name elsewhere in the report, or the line over a signature
+        (Alibaba Health CEO / Shen Difan: the title line names the company)."""
+        report = "\n".join(texts)
+        out = []
+        for i, (text, spans) in enumerate(zip(texts, found)):
+            keep = []
+            for s, e in spans:
+                if not self.names.titled(text, s) and (
+                        (i + 1 in signatures and i not in signatures)
+                        or self.names.organisation_words(report, text[s:e])):
+                    continue
+                keep.append((s, e))
+            out.append(keep)
+        return out
+
+    def _known_again(self, texts: list[str], found: list[list[tuple[int, int]]]) -> list[list[tuple[int, int]]]:
         """Other uses of a name the report gives a governance context somewhere (其中周明為主席
         after 成員為周明、林華及何芳), where the name stands on its own: not inside a longer word."""
-        names = {d.text[s:e] for d, spans in zip(docs, found) for s, e in spans}
+        names = {t[s:e] for t, spans in zip(texts, found) for s, e in spans}
         names = {n for n in names if self.names.valid(n)}
         if not names:
-            return [[] for _ in docs]
+            return [[] for _ in texts]
         rx = compile_alternation(names)
         out = []
-        for doc, spans in zip(docs, found):
-            text, more = doc.text, []
+        for text, spans in zip(texts, found):
+            more = []
             for m in rx.finditer(text):
                 s, e = m.span()
                 if any(a < e and s < b for a, b in spans) or not self.names.standalone(text, s, e):
@@ -335,7 +405,7 @@ class PersonRecogniser:
             out.append(more)
         return out
 
-    def _name_columns(self, docs: list[Doc], bare: list) -> dict[int, list[tuple[int, int]]]:
+    def _name_columns(self, docs: list[Doc], texts: list[str], bare: list) -> dict[int, list[tuple[int, int]]]:
         """Runs of three or more bare names, most of them plain Chinese names, in a board
         section (a director table flattened one cell per line)."""
         out: dict[int, list[tuple[int, int]]] = {}
@@ -344,10 +414,10 @@ class PersonRecogniser:
             j = i
             while j < len(docs) and bare[j]:
                 j += 1
-            names = [docs[k].text[s:e] for k in range(i, j) for s, e in bare[k]]
+            names = [texts[k][s:e] for k in range(i, j) for s, e in bare[k]]
             if len(names) >= 3:
                 good = sum(self.names.valid(n) for n in names)
-                around = " ".join(d.text for d in docs[max(0, i - 3):i] + docs[j:j + 30])
+                around = " ".join(texts[max(0, i - 3):i] + texts[j:j + 30])
                 heading = docs[i].user_data.get("heading", "")
                 if good >= 0.6 * len(names) and any(w in around or w in heading for w in self.names.column_context):
                     out.update({k: bare[k] for k in range(i, j)})

@@ -25,12 +25,21 @@ Reports describe their governance in a few recurring shapes; each rule reads one
   someone (首席執行官領導的風險管理委員會, led by) is chaired by them unless the report states
   its chair. A column of bare names in a board section (a flattened director list) are board
   members; a name alone under a chairman's title (a signed letter) chairs it.
+  Board composition tables (a header naming committees as columns, then a row per director
+  with a mark per column: C/M/–, 主席/成員/–, ✓) give each column's chair and members; a
+  sentence opening with "It" / 該委員會 is about the body the sentence before opened with;
+  成員包括各執行董事 / comprises all the executive Directors names the directors of that
+  category the tables list.
 
-  Being chair is not taken to imply membership: memberOf comes only where membership is
-  stated (a row's cells, a member list, 委員/member), as the seed golds annotate it.
+  A body a sentence says is chaired or led by a person it names (X is chaired by Mr. A,
+  X由A擔任主席, a C in a table) has that person as a member too. A chair given only as a
+  person's title (Mr. A, chair of X; 審計委員會主席陳興垚; a signature under 主席) or through
+  an executive role named elsewhere (首席執行官領導的X) is not taken to say who sits on the
+  body, as the seed golds annotate it.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -39,7 +48,7 @@ from functools import lru_cache
 from ..components.base import load_patterns
 from ..components.committee import committee_key
 from ..components.committee import patterns as committee_patterns
-from ..model import Block, Evidence, Mention, Relation, Sentence
+from ..model import Block, Document, Evidence, Mention, Relation, Sentence
 from ..normalise import match_key, to_simplified
 from ..report import is_reporter_reference
 from ._shared import listed, local_span
@@ -81,8 +90,21 @@ _REPORT_EN = re.compile(r"\b(?:reports?|reporting|(?:is|are)\s+accountable|(?:is
                         r"\s+(?:directly\s+)?to\s+(?:the\s+)?", re.I)
 _UNDER_EN = re.compile(r"\s*,?\s*(?:which\s+is\s+|set\s+up\s+|established\s+)?(?:under|of)\s+(?:the\s+)?", re.I)
 # A clause after a comma that goes on with the same subject (…成立，並直接向董事會匯報).
-_SAME_SUBJECT = re.compile(r"\s*(?:并|并且|且|同时|直接|定期|每年|每季度|亦|也|将|会|需|负责|及时|主要|"
+_SAME_SUBJECT = re.compile(r"\s*(?:并|并且|且|同时|直接|定期|每年|每季|每半年|每月|亦|也|将|会|需|负责|及时|主要|"
                            r"which\b|and\b|that\b)")
+# 翠嶺建築設有X / JR Shenzhen has set up a X: the company right before the verb owns the body
+_SETS_UP_OWN = re.compile(r"\s*(?:亦|也|还|已|现|另)?\s*(?:设有|设立|成立|组建|设置)(?:了)?\s*(?:一个|专门的)?\s*|"
+                          r"\s+(?:has\s+|have\s+)?(?:also\s+)?(?:established|set\s+up|formed)\s+(?:a|an|its)\s+")
+# A director's category: the longest of the three (a non-executive director is no executive one)
+_CATEGORY = re.compile(r"(?P<independent>独立非执行董事|independent\s+non-executive\s+director)|"
+                       r"(?P<non_executive>(?<!独立)非执行董事|(?<!independent )non-executive\s+director)|"
+                       r"(?P<executive>(?<!非)执行董事|(?<!non-)executive\s+director)", re.I)
+# 成員包括各執行董事 / comprises all the executive Directors
+_ALL_OF_CATEGORY = re.compile(r"(?:成员|委员)(?:包括|为|有|由)\s*(?:本公司)?(?:全体|所有|各位|各名|各)\s*(?P<cat>(?:独立)?(?:非)?执行董事)|"
+                              r"\b(?:comprises|comprising|consists\s+of|composed\s+of|members\s+(?:are|include))\s+all\s+"
+                              r"(?:of\s+)?(?:the\s+|our\s+)?(?P<en>(?:independent\s+)?(?:non-)?executive\s+directors?)", re.I)
+# It reports to … / …, and it reports to …: the clause's subject is the body named before
+_IT_EN = re.compile(r"(?:^|[,;]\s*(?:and\s+)?|\band\s+)\s*(?:it|It)\s+(?:also\s+|directly\s+)?$")
 # The Board has established the A, B and C / delegated … to the A: those sit under the Board.
 _SETS_UP_EN = re.compile(r"\b(?:has\s+|have\s+)?(?:established|set\s+up|formed|delegated\b[^.;]{0,60}?\bto)"
                          r"\s+(?:the\s+|three\s+|four\s+|five\s+)?(?:(?:board\s+)?committees?\s*(?:[:,]|namely|including)?\s*(?:the\s+)?)?", re.I)
@@ -103,20 +125,31 @@ _ROLE_AFTER_ZH = re.compile(rf"\s*(?:(?P<chair>(?<!副)(?:{_CHAIR_ZH}))|副主�
 _OWNER_EN = r"(?:(?:[A-Z][\w&.\-]*\s+){0,4}[A-Z][\w&.\-]*(?:’s|'s)\s+)?"
 _CHAIR_OF_EN = re.compile(rf"\s*,?\s*(?:the\s+|our\s+)?(?:chair|chairman|chairwoman|chairperson|head|leader)"
                           rf"\s+of\s+(?:the\s+)?{_OWNER_EN}", re.I)
-_CHAIRED_BY_EN = re.compile(r"\s*,?\s*(?:which\s+|that\s+)?(?:is\s+|was\s+)?(?:chaired|led|headed)\s+by\s+", re.I)
+# Y[ at the management level], chaired by / Y is led by / Y, which is headed by
+_CHAIRED_BY_EN = re.compile(r"(?:\s+(?:at|of|under|within|in)\s+(?:the\s+)?[a-z][a-z\- ]{0,30}?)?"
+                            r"\s*,?\s*(?:which\s+|that\s+)?(?:is\s+|was\s+)?(?:chaired|led|headed)\s+by\s+", re.I)
 # The members of Y are …, Y comprises / consists of … (namely) …
 _MEMBERS_AFTER_EN = re.compile(r"\b(?:comprises|consists\s+of|is\s+composed\s+of|is\s+made\s+up\s+of|"
-                               r"(?:whose\s+|its\s+)?members\s+(?:are|include))\b", re.I)
+                               r"(?:whose\s+|its\s+)?(?:other\s+)?members\s+(?:are|include))\b", re.I)
 _MEMBERS_BEFORE_EN = re.compile(r"\bmembers\s+of\s+(?:the\s+|our\s+)?$", re.I)
 _AND_CHAIRED_BY_EN = re.compile(r"(?:,\s*|\band\s+)(?:is|was)\s+(?:chaired|led|headed)\s+by\s+", re.I)
 # chaired by [our Chief Executive Officer,] [Mr.] X
 _APPOSITION_EN = re.compile(r"(?:(?:our|the|its|their)\s+[A-Za-z\- ]{2,50}?,\s*)?(?:(?:Mr|Ms|Mrs|Dr|Prof|Professor)\.?\s+)?")
+# It is chaired by … / 該委員會由… : a sentence about the body the one before opened with
+_ANAPHOR_EN = re.compile(r"\s*(?:It|(?:The|This)\s+(?:[Cc]ommittee|[Ww]orking\s+[Gg]roup|[Tt]eam))\b")
+# 董事會轄下的委員會 / a committee of the Board: the body only qualifies another
+_MODIFIER_ZH = re.compile(r"\s*(?:辖下|属下|下属|之下|层面)?\s*(?:的|之)\s*(?:专门|常设|专责)?\s*(?:委员会|小组|工作组|机构)")
+_MODIFIER_EN = re.compile(r"\b(?:a|the|one)\s+(?:sub-?)?committee\s+(?:of|under)\s+(?:the\s+)?$", re.I)
+_ANAPHOR_ZH_SUBJECT = re.compile(r"\s*(?:(?:该|此|本)(?:委员会|小组|工作组)|其)")
 _ARE_EN = re.compile(r"\s+(?:are|include|were)\b", re.I)
 # Executive Directors: Mr. A (Chairman), Mr. B and Ms. C / 執行董事：王先生（主席）、李女士
 _DIRECTOR_LIST = re.compile(r"(?:独立非执行董事|非执行董事|执行董事|独立董事|(?:Independent\s+)?(?:[Nn]on-)?[Ee]xecutive\s+"
                             r"[Dd]irectors?)\s*(?:[:：]|包括|为|are|include)\s*(?:(?:Mr|Ms|Mrs|Dr|Prof|Professor)\.?\s+)?")
 _NOTE = r"\s*(?:先生|女士|博士)?\s*(?:[（(][^）)]{0,20}[）)])?"
-_PERSON_SEP = re.compile(rf"{_NOTE}\s*(?:[、,，;；]|和|及|与|,?\s*and)?\s*(?:(?:Mr|Ms|Mrs|Dr|Prof|Professor)\.?\s+)?")
+# Ms. A, executive Director and Chief Financial Officer, and Dr. B: a title between two names
+_APPOSED_EN = (r"(?:\s*,\s*(?:an?\s+|the\s+|our\s+)?[A-Za-z][A-Za-z\- ]{0,60}?\b(?i:director|officer|chairman|chairwoman|"
+               r"chairperson|president|manager|secretary|controller|head|partner|founder|member|professor|adviser|advisor)s?)?")
+_PERSON_SEP = re.compile(rf"{_NOTE}{_APPOSED_EN}\s*(?:[、,，;；]|和|及|与|,?\s*and)?\s*(?:(?:Mr|Ms|Mrs|Dr|Prof|Professor)\.?\s+)?")
 _CHAIR_NOTE = re.compile(r"\s*(?:先生|女士|博士)?\s*[（(]\s*(?:主席|董事长|主任|召集人|组长|(?i:chairman|chairwoman|chairperson|chair))\s*[）)]")
 _MEMBER_OF_EN = re.compile(rf"\s*,?\s*(?:is|was|as|serves\s+as)?\s*(?:a\s+|the\s+)?members?\s+of\s+(?:the\s+)?{_OWNER_EN}",
                            re.I)
@@ -155,6 +188,7 @@ class _View:
     en: bool
     blocks: list[_Block]
     sentences: list[Sentence]
+    document: Document | None = None
 
     @classmethod
     def of(cls, ctx) -> "_View":
@@ -163,7 +197,7 @@ class _View:
             if not blocks or blocks[-1].block is not s.block:
                 blocks.append(_Block(s.block))
             blocks[-1].sentences.append(s)
-        return cls(ctx.document.language == "en", blocks, ctx.sentences)
+        return cls(ctx.document.language == "en", blocks, ctx.sentences, ctx.document)
 
     def text(self, sent: Sentence) -> str:
         return sent.text if self.en else sent.folded
@@ -194,8 +228,10 @@ def _reports_to(view: _View) -> Iterator[Relation]:
         if i and sent.block is not view.sentences[i - 1].block:
             last = None
         coms = _of(sent, "Committee")
-        if len(coms) >= 2 or (coms and last is not None):
-            for child, parent in rules(view.text(sent), sent, coms, last):
+        # the body "it" stands for: in English the one the sentence before opened with
+        antecedent = (_subject(view, view.sentences[i - 1]) if i and last is not None else None) if view.en else last
+        if len(coms) >= 2 or (coms and antecedent is not None):
+            for child, parent in rules(view.text(sent), sent, coms, antecedent):
                 yield Relation(child, "reportsTo", parent, sent.evidence())
         last = coms[-1] if coms else last
     yield from _org_charts(view)
@@ -237,6 +273,8 @@ def _en_reports_to(text: str, sent: Sentence, coms: list[Mention],
                 yield child, parent
     for m in _REPORT_EN.finditer(text):  # the ESG Working Group reports to the Board
         subject = _subject_before(text, sent, coms, m.start())
+        if subject is None and _IT_EN.search(text, 0, m.start()):  # …, and it reports to X
+            subject = antecedent
         if subject is not None:
             for parent in _listed(text, sent, coms, m.end(), _EN_SEP):
                 yield from ((c, parent) for c in _list_ending(text, sent, coms, subject, _EN_SEP))
@@ -311,16 +349,18 @@ def _boxes(blk: _Block) -> list[Mention]:
 
 
 def _org_charts(view: _View) -> Iterator[Relation]:
-    """A body alone on a line with no box above it, then lines holding only bodies, one of
-    them a row of two or more: those sit under it (董事會 / 審核委員會 薪酬委員會 提名委員會)."""
+    """A body alone on a line with no box above it, then lines holding only bodies, up to the
+    first row of two or more: those sit under it (董事會 / 審核委員會 薪酬委員會 提名委員會).
+    The rows below that belong to boxes of the row above, which a flattened chart no longer
+    tells apart."""
     boxes = [_boxes(b) for b in view.blocks]
     for i, top in enumerate(boxes):
         if len(top) != 1 or (i and boxes[i - 1]):
             continue
         below: list[list[Mention]] = []
         for row in boxes[i + 1:]:
-            if not row:
-                break
+            if not row or (below and len(below[-1]) >= 2):
+                break  # rows under the first full row sit under one of its boxes: which is lost
             below.append(row)
         if below and max(len(r) for r in below) >= 2:
             ev = view.blocks[i].sentences[0].evidence()
@@ -336,7 +376,7 @@ def _owner(text: str, sent: Sentence, com: Mention, owners: list[Mention], en: b
     s, e = _local(sent, com)
     for c in owners:
         cs, ce = _local(sent, c)
-        if ce <= s and re.fullmatch(r"\s*(?:的|之|’s|'s)?\s*", text[ce:s]):
+        if ce <= s and (re.fullmatch(r"\s*(?:的|之|’s|'s)?\s*", text[ce:s]) or _SETS_UP_OWN.fullmatch(text[ce:s])):
             return c
         if en and cs >= e and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[e:cs]):
             return c
@@ -402,24 +442,219 @@ def _chairs_and_members(view: _View) -> Iterator[Relation]:
     holders = _role_holders(view, rows)
     by_key = view.first_of_key()
     stated: set[str] = set()  # bodies whose chair the report states (even by an unknown holder)
+    titles: dict[int, tuple[Mention, str]] = {}  # id(person) -> (person, titles) from table rows
+    for r in _composition_tables(view, board, by_key, titles):
+        if r.predicate == "chairedBy":
+            stated.add(r.subject.key)
+        yield r
     for row, person in rows:
+        if id(person) in titles:
+            continue
+        text = _row_text(view, row)
+        titles[id(person)] = (person, _row_titles(text, _row_bodies(text, row, view.en)))
         for r in _row_facts(view, row, person, board, by_key):
             if r.predicate == "chairedBy":
                 stated.add(r.subject.key)
             yield r
     yield from _name_lists(view, board)
     yield from _director_lists(view, board)
-    led: list[Relation] = []
+    led: list[tuple[Relation, str]] = []
+    prev: Sentence | None = None
     for sent in view.sentences:
         coms = _of(sent, "Committee")
-        if coms:
-            for r, weak in _sentence_roles(view, sent, coms, _of(sent, "Person"), holders, stated):
-                if weak:
-                    led.append(r)
-                else:
-                    yield r
+        antecedent = _subject(view, prev) if prev is not None and prev.block is sent.block else None
+        for r, body, weak in _sentence_roles(view, sent, coms, _of(sent, "Person"), holders, stated, antecedent):
+            if weak:
+                led.append((r, body))
+            else:
+                yield r
+        prev = sent
     # a body led by someone (由CEO直接領導) is chaired by them unless its chair is stated
-    yield from (r for r in led if r.subject.key not in stated)
+    yield from (r for r, body in led if body not in stated)
+    yield from _category_members(view, titles)
+
+
+def _director_category(titles: str) -> str | None:
+    """independent / non-executive / executive, from a director's titles."""
+    m = _CATEGORY.search(titles)
+    return None if m is None else next(k for k, v in m.groupdict().items() if v)
+
+
+def _category_members(view: _View, titles: dict[int, tuple[Mention, str]]) -> Iterator[Relation]:
+    """成員包括各執行董事 / comprises all the executive Directors: every director the report's
+    tables give that title is a member of the body the sentence is about."""
+    by_category: dict[str, dict[str, Mention]] = {}
+    for person, t in titles.values():
+        cat = _director_category(t)
+        if cat:
+            by_category.setdefault(cat, {}).setdefault(person.key, person)
+    if not by_category:
+        return
+    for sent in view.sentences:
+        text = view.text(sent)
+        for m in _ALL_OF_CATEGORY.finditer(text):
+            coms = [c for c in _of(sent, "Committee") if _local(sent, c)[1] <= m.start()]
+            cat = _director_category(m.group("cat") or m.group("en"))
+            if not coms or re.search(r"[。；;]", text[_local(sent, coms[-1])[1]:m.start()]):
+                continue
+            body = _subject(view, sent) or coms[-1]
+            for p in by_category.get(cat, {}).values():
+                yield Relation(p, "memberOf", body, sent.evidence())
+
+
+def _subject(view: _View, sent: Sentence) -> Mention | None:
+    """The body a sentence opens with (The ESG Committee is …), which a next sentence's
+    "It" / 該委員會 refers to."""
+    coms = _of(sent, "Committee")
+    if coms and re.fullmatch(r"\s*(?:The|Our|the|our|本公司|本集团|公司|集团)?(?:的)?\s*",
+                             view.text(sent)[:_local(sent, coms[0])[0]]):
+        return coms[0]
+    return None
+
+
+# ---- board composition tables -------------------------------------------------------------------
+
+
+@dataclass
+class _Line:
+    """One line of the report as printed (a block may join several: rows the layout
+    repair took for a paragraph)."""
+
+    text: str  # folded to Simplified for Chinese
+    original: str
+    start: int
+    line: int
+    persons: list[Mention]
+    coms: list[Mention]
+
+
+def _printed_lines(view: _View) -> list[_Line]:
+    doc = view.document
+    out: list[_Line] = []
+    if doc is None:
+        return out
+    for blk in view.blocks:
+        b, text = blk.block, blk.text(view.en)
+        end = b.start + len(b.text)
+        cuts = sorted({b.start, end, *doc.line_starts[bisect.bisect_right(doc.line_starts, b.start):
+                                                   bisect.bisect_left(doc.line_starts, end)]})
+        persons, coms = blk.of("Person"), blk.of("Committee")
+        for s, e in zip(cuts, cuts[1:]):
+            out.append(_Line(text[s - b.start:e - b.start], b.text[s - b.start:e - b.start], s, doc.line_at(s),
+                             [m for m in persons if s <= m.start < e], [m for m in coms if s <= m.start < e]))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _cells() -> dict[str, str]:
+    """Cell text (folded, case-blind) -> "chair" / "member" / "none"."""
+    p = load_patterns("persons")["composition_table"]
+    return {to_simplified(w).casefold(): kind for kind in ("chair", "member", "none") for w in p[kind]}
+
+
+_LEGEND = re.compile(r"(?<!\S)(\S{1,3})\s*[:：=]\s*(?:the\s+)?(?:committee\s+|委员会)?(?P<role>chair\w*|member|主席|主任|召集人|组长|成员|委员)", re.I)
+_COLUMN_HEAD = re.compile(r"\s*(?:(?:Committee|委员会)\s*){2,}")
+
+
+def _header(lines: list[_Line], i: int, en: bool, by_key: dict[str, Mention]) -> list[Mention]:
+    """The bodies a table header at line ``i`` names as its last columns, in order: bodies
+    side by side (董事 職位 審核委員會 薪酬委員會 …), or names whose head word wrapped to the
+    next line (Audit Remuneration Nomination ESG / Committee Committee Committee Committee)."""
+    line = lines[i]
+    if len(line.coms) >= 2:
+        base = line.coms[0].start
+        rest = list(line.text[base - line.start:])
+        for m in line.coms:
+            rest[m.start - base:m.end - base] = " " * (m.end - m.start)
+        if not "".join(rest).strip():
+            return [_standard_tail(m, by_key, line) for m in line.coms]
+    if i + 1 >= len(lines) or not _COLUMN_HEAD.fullmatch(lines[i + 1].text):
+        return []
+    head = "Committee" if en else "委员会"
+    k = lines[i + 1].text.count(head)
+    words = line.text.split()
+    columns: list[Mention] = []
+    while len(columns) < k and words:
+        for n in range(min(4, len(words)), 0, -1):
+            name = (" " if en else "").join(words[-n:]) + (" " if en else "") + head
+            if committee_key(name) in by_key or n == 1:
+                break
+        key = committee_key(name)
+        columns.insert(0, by_key.get(key) or Mention("Committee", name, key, "en" if en else "zh",
+                                                     Evidence(line.original.strip(), line.line)))
+        del words[-n:]
+    return columns if len(columns) == k else []
+
+
+def _standard_tail(com: Mention, by_key: dict[str, Mention], line: _Line) -> Mention:
+    """A header cell's body without the column labels run into it (Name Position Audit
+    Committee: the Audit Committee)."""
+    m = next((x for x in _standard_bodies().finditer(com.text) if x.end() == len(com.text)), None)
+    if m is None or m.start() == 0:
+        return com
+    key = committee_key(m.group())
+    return by_key.get(key) or Mention("Committee", m.group(), key, com.lang, Evidence(line.original.strip(), line.line))
+
+
+def _row_cells(text: str, k: int, cells: dict[str, str]) -> tuple[str, list[str]] | None:
+    """A row's title text and its last ``k`` cells, when these are all marks."""
+    words = text.split()
+    if len(words) < k or not all(w.casefold() in cells for w in words[len(words) - k:]):
+        return None
+    marks = [cells[w.casefold()] for w in words[len(words) - k:]]
+    return " ".join(words[:len(words) - k]), marks
+
+
+def _composition_tables(view: _View, board: list[Mention], by_key: dict[str, Mention],
+                        done: dict[int, tuple[Mention, str]]) -> Iterator[Relation]:
+    """A board composition table: a header naming committees as columns, then a row per
+    director (name, titles, then a mark per column: C/M/–, 主席/成員/–, ✓). A chair's mark
+    and a member's both make the director a member of that column's body; the chair's also
+    its chair. A director is a member of the board, and its chair if the title says so
+    (Chairman, 主席; not Vice Chairman, 副主席). A row whose marks wrapped to the next line
+    (鄺詠詩女士 副主席、執行董事兼 / 行政總裁 – – – 主席) is read as one. ``done`` gets the
+    persons read with their titles, so the looser director-row rule leaves them alone."""
+    lines = _printed_lines(view)
+    i = 0
+    while i < len(lines):
+        columns = _header(lines, i, view.en, by_key)
+        if not columns:
+            i += 1
+            continue
+        k = len(columns)
+        j = i + (1 if len(lines[i].coms) >= 2 else 2)
+        cells = dict(_cells())
+        for near in lines[max(0, i - 2):j + 40]:
+            for m in _LEGEND.finditer(near.text):
+                cells[m.group(1).casefold()] = "chair" if re.match(r"chair|主席|主任|召集人|组长", m.group("role"), re.I) else "member"
+        while j < len(lines):
+            line = lines[j]
+            persons = [p for p in line.persons if p.start - line.start <= 8]
+            if len(persons) != 1:
+                break
+            person = persons[0]
+            own = line.text[person.end - line.start:]
+            row = _row_cells(own, k, cells)
+            if row is None and j + 1 < len(lines) and not lines[j + 1].persons:
+                row = _row_cells(own + " " + lines[j + 1].text, k, cells)
+                j += row is not None
+            if row is None:
+                break
+            titles, marks = row
+            ev = Evidence(line.original.strip(), line.line)
+            done[id(person)] = (person, titles)
+            for body, mark in zip(columns, marks):
+                if mark == "chair":
+                    yield Relation(body, "chairedBy", person, ev)
+                if mark in ("chair", "member"):
+                    yield Relation(person, "memberOf", body, ev)
+            b = _nearest_board(board, person.start)
+            if b is not None and _DIRECTOR.search(titles):
+                yield Relation(person, "memberOf", b, ev)
+                if _BOARD_CHAIR.search(titles):
+                    yield Relation(b, "chairedBy", person, ev)
+            j += 1
+        i = j
 
 
 def _nearest_board(board: list[Mention], pos: int) -> Mention | None:
@@ -612,27 +847,51 @@ def _role_holders(view: _View, rows: list[tuple[list[_Block], Mention]]) -> dict
 
 
 def _sentence_roles(view: _View, sent: Sentence, coms: list[Mention], persons: list[Mention],
-                    holders: dict[str, Mention], stated: set[str]) -> Iterator[tuple[Relation, bool]]:
-    """Chairs and members a sentence names, each with whether it is only "led by" (weak).
-    Bodies whose chair the sentence states are added to ``stated``."""
+                    holders: dict[str, Mention], stated: set[str],
+                    antecedent: Mention | None = None) -> Iterator[tuple[Relation, str, bool]]:
+    """Chairs and members a sentence names, each with the body it is about and whether it is
+    only "led by" (weak). Bodies whose chair the sentence states are added to ``stated``.
+
+    A sentence that names no body but opens with "It" / 該委員會 is about ``antecedent``.
+    A body the sentence says is chaired or led by a person it names (X is chaired by Mr. A,
+    X由A擔任主席) has that person as a member too; a chair given as a person's title (Mr. A,
+    chair of X; X主席A) or through an executive role named elsewhere says nothing of the
+    composition."""
     rules = _en_roles if view.en else _zh_roles
     text = view.text(sent)
     people = [(p, *_local(sent, p)) for p in persons]
+    named = {id(p) for p in persons}
+    topics: list[tuple[Mention, tuple[int, int] | None]] = []
+    opener = _subject(view, sent)
     for c in coms:
-        for r, how in rules(text, sent, c, coms, people, holders):
+        cs, ce = _local(sent, c)
+        m = _MODIFIER_ZH.match(text, ce) if not view.en else None
+        if opener is not None and c is not opener and (m or (view.en and _MODIFIER_EN.search(text[:cs]))):
+            # ESG委員會…，為董事會轄下的委員會，由A擔任主席: the clauses are about the opener
+            topics.append((opener, (cs, m.end() if m else ce)))
+        else:
+            topics.append((c, None))
+    anaphor = (_ANAPHOR_EN if view.en else _ANAPHOR_ZH_SUBJECT).match(text)
+    if not coms and persons and antecedent is not None and anaphor:
+        topics = [(antecedent, anaphor.span())]
+    for c, at in topics:
+        for r, how in rules(text, sent, c, coms, people, holders, at):
             if how == "stated" or (r.predicate == "chairedBy" and how != "led"):
                 stated.add(c.key)
-            if r is not None:
-                yield r, how == "led"
+            if r is None:
+                continue
+            yield r, c.key, how == "led"
+            if r.predicate == "chairedBy" and how in ("chair", "led") and id(r.object) in named:
+                yield Relation(r.object, "memberOf", c, r.evidence), c.key, how == "led"
 
 
 def _en_roles(text: str, sent: Sentence, c: Mention, coms: list[Mention], people: list,
-              holders: dict[str, Mention]) -> Iterator[tuple[Relation | None, str]]:
-    s, e = _local(sent, c)
+              holders: dict[str, Mention], at: tuple[int, int] | None = None) -> Iterator[tuple[Relation | None, str]]:
+    s, e = at or _local(sent, c)
     ev = sent.evidence()
     for p, ps, pe in people:
         if pe <= s and _CHAIR_OF_EN.fullmatch(text[pe:s]):  # Mr. X, chair of Y
-            yield Relation(c, "chairedBy", p, ev), "chair"
+            yield Relation(c, "chairedBy", p, ev), "title"
         elif pe <= s and _MEMBER_OF_EN.fullmatch(text[pe:s]):  # X is a member of Y
             yield Relation(p, "memberOf", c, ev), "member"
     nxt_com = next((_local(sent, x)[0] for x in coms if _local(sent, x)[0] >= e), len(text))
@@ -656,8 +915,8 @@ def _en_roles(text: str, sent: Sentence, c: Mention, coms: list[Mention], people
 
 
 def _zh_roles(text: str, sent: Sentence, c: Mention, coms: list[Mention], people: list,
-              holders: dict[str, Mention]) -> Iterator[tuple[Relation | None, str]]:
-    s, e = _local(sent, c)
+              holders: dict[str, Mention], at: tuple[int, int] | None = None) -> Iterator[tuple[Relation | None, str]]:
+    s, e = at or _local(sent, c)
     ev = sent.evidence()
     m = _CHAIR_BY_ZH.match(text, e)  # 提名委員會主席由董事會主席周建國先生擔任
     if m:
@@ -670,9 +929,11 @@ def _zh_roles(text: str, sent: Sentence, c: Mention, coms: list[Mention], people
     m = _CHAIR_AFTER.match(text, e)  # 審計委員會主席陳興垚 / 主席為獨立非執行董事張三
     if m and not _CHAIR_BY_ZH.match(text, e):
         nxt = next(((p, ps) for p, ps, _ in people if ps >= m.end()), None)
-        if nxt and re.fullmatch(r"\s*(?:为|是|：|:|由)?[^，。；、,;]{0,12}", text[m.end():nxt[1]]) \
+        gap = text[m.end():nxt[1]] if nxt else ""
+        if nxt and re.fullmatch(r"\s*(?:为|是|：|:|由)?[^，。；、,;]{0,12}", gap) \
                 and not any(m.end() <= _local(sent, x)[0] < nxt[1] for x in coms):
-            yield Relation(c, "chairedBy", nxt[0], ev), "chair"
+            # 主席為張三 states the chair; 審計委員會主席陳興垚 is his title
+            yield Relation(c, "chairedBy", nxt[0], ev), "chair" if re.match(r"\s*(?:为|是|：|:)", gap) else "title"
     nxt_com = next((_local(sent, x)[0] for x in coms if _local(sent, x)[0] >= e), len(text))
     after = text[e:nxt_com]
     lead = re.match(r"(?:[（(][^）)]*[）)])?[^，。；]{0,12}?[，,]?\s*(?=由)", after)
