@@ -422,3 +422,19 @@ def test_an_unknown_scheme_named_by_its_head_word_in_a_holder_row():
     assert ("翠嶺酒店管理有限公司", match_key("綠色辦公室認證")) in found
     # the same words in prose are no certificate of anyone
     assert held(["綠色辦公室認證 嶺薈旗下四間酒店"], "zh-Hant", *HK_REPORTER) == []
+
+
+@pytest.mark.parametrize("text, lang, surface", [
+    # adapted: hk_property_zh-Hant line 306 with schemes no gazetteer lists
+    ("本集團旗下兩間寫字樓已獲頒「綠色辦公室」認證。", "zh-Hant", "「綠色辦公室」認證"),
+    ("嶺薈旗下四間酒店均已獲頒「優質旅遊服務計劃認證」。", "zh-Hant", "優質旅遊服務計劃認證"),
+    ("The hotels obtained the Green Hotel Certification in 2023.", "en", "Green Hotel Certification"),
+])
+def test_a_scheme_named_as_obtained_is_a_certification(text, lang, surface):
+    [m] = certs(text, lang)
+    assert (m.text, m.key) == (surface, match_key(surface))
+
+
+def test_a_quoted_name_without_obtaining_or_a_head_word_is_none():
+    assert certs("我們推出「綠色辦公室」計劃，鼓勵員工節約用電。") == []
+    assert certs("The Group Certification Team met twice.", "en") == []

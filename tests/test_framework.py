@@ -129,3 +129,14 @@ def test_a_framework_the_report_will_follow_is_not_followed():
     assert frameworks(future) == []
     assert followed("本報告參考ISSB準則編製。") == ["issb"]
     assert followed("本報告按照《GRI標準》編製，並將參照TCFD的建議完善氣候披露。") == ["gri"]
+
+
+def test_numbered_basis_items_name_their_guidelines():
+    # tests/data/openings/10_zh-Hans lines 35-39: a numbered list under 编制依据
+    head = "编制依据"
+    rows = [(row, "paragraph", head) for row in (
+        "1. 香港联合交易所有限公司《证券上市规则》附录C2《环境、社会及管治报告守则》",
+        "2. 原中国银行保险监督管理委员会《银行业保险业绿色金融指引》",
+        "3. 中国银行业协会《中国银行业金融机构企业社会责任指引》")]
+    assert [m.text for m in frameworks(rows, "zh-Hans")] == [
+        "环境、社会及管治报告守则", "银行业保险业绿色金融指引", "中国银行业金融机构企业社会责任指引"]

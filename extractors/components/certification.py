@@ -28,6 +28,7 @@ except ImportError:  # Python < 3.11
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..normalise import match_key
 from .base import add_span, load_patterns
 from .framework import (ascii_fold, flexible, label_for, pick_longest, sentence_around,
                         sentence_bounds, taken_ranges)
@@ -161,6 +162,7 @@ def gazetteer() -> dict:
         "level_words": {str(k).lower(): v for k, v in data["levels"]["words"].items()},
         "level_names": data["levels"]["names"],
         "list_gap": int(data["list_gap"]),
+        "named": [flexible(p) for p in data["named"]],
         "ratings": [{**r, "compiled": flexible(r["agency"])} for r in data["ratings"]],
         "rating_anchor": flexible(data["rating_anchor"]),
         "rating_grade": re.compile(data["rating_grade"]),
@@ -273,6 +275,17 @@ class CertificationRecognizer:
         return key, {k: v.format(grade=grade) for k, v in rating["label"].items()}, \
             {"scheme": "esg-rating", "grade": grade, "scheme_key": key}
 
+    def _named(self, text: str, original: str) -> Iterator[tuple]:
+        """Schemes no gazetteer entry knows, named as obtained (獲頒「X認證」)."""
+        for rx in self.gaz["named"]:
+            for m in rx.finditer(text):
+                s, e = m.span("name")
+                if original[e - 1:e] in "」”\"":
+                    e -= 1
+                name = original[s:e]
+                key = match_key(name)
+                yield s, e, (key, {}, {"scheme": key, "scheme_key": key})
+
     def _in_lists(self, text: str, hits: list[tuple]) -> list[tuple]:
         """Drop the ``listed`` hits that stand alone: a bare C5 or GAP counts only within
         ``list_gap`` characters of another scheme name, with no sentence end between."""
@@ -301,6 +314,8 @@ class CertificationRecognizer:
         lang = doc.user_data.get("lang") or ("en" if self.lang == "en" else "zh-Hans")
         hits = [(*h, False) for h in (*self._iso(text), *self._mlps(text), *self._ratings(text))]
         found = self._in_lists(text, [*hits, *self._schemes(text)])
+        taken = taken_ranges(doc) + [(s, e) for s, e, _ in found]
+        found += pick_longest(list(self._named(text, doc.user_data.get("original") or text)), taken)
         for s, e, (key, labels, attrs) in pick_longest(found, taken_ranges(doc)):
             while e > s and text[e - 1].isspace():
                 e -= 1

@@ -209,7 +209,7 @@ class FrameworkRecognizer:
                 continue
             cue = gaz["basis_cues"].search(text, bs, be)
             if (cue and gaz["title_method"].search(text, bs, be) and gaz["title_calc"].search(text, bs, be)) or (
-                    basis_section and (cue or _ITEM_MARK.match(text, bs))):
+                    basis_section and (cue or _ITEM_MARK.match(text) or _ITEM_MARK.match(text, bs))):
                 out.append((s, e, None))
         return out
 
