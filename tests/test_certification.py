@@ -438,3 +438,11 @@ def test_a_scheme_named_as_obtained_is_a_certification(text, lang, surface):
 def test_a_quoted_name_without_obtaining_or_a_head_word_is_none():
     assert certs("我們推出「綠色辦公室」計劃，鼓勵員工節約用電。") == []
     assert certs("The Group Certification Team met twice.", "en") == []
+
+
+def test_a_holder_cell_on_its_own_line_holds_the_rows_below():
+    # adapted: the hk_property_zh-Hant table with the holder's name wrapped onto a line of its own
+    rows = [*HK_TABLE[:2], ("翠嶺物業服務集團有限公司", "table", HK_HEAD),
+            ("ISO 14001:2015 香港在管物業之物業管理服務", "table", HK_HEAD)]
+    extra = [company_at(rows, 2, "翠嶺物業服務集團有限公司")]
+    assert held(rows, "zh-Hant", *HK_REPORTER, extra=extra) == [("翠嶺物業服務集團有限公司", "iso14001")]

@@ -414,6 +414,9 @@ def extract(ctx) -> Iterator[Relation]:
                 row = _Row(holder_column=bool(rules()["holder_column"].search(heading_of(sent))))
             if _header(sent, mentions):
                 row.holder_column = True
+            lead = [m for m in _of(mentions, "Company") if _local(sent, m)[0] == _lead(sent)]
+            if lead and not _of(mentions, "Certification"):
+                row.holder = lead[0]  # a holder cell on a line of its own, its schemes below
         for cert in sorted(_of(mentions, "Certification"), key=lambda m: m.start):
             if not is_held(sentences, i, cert, lists):
                 continue
