@@ -218,7 +218,8 @@ def test_a_possessive_after_the_programme_names_whose_it_is():
     named.mentions[0].aliases = ("JR Foshan",)
     text = "The \"Sludge-to-Energy Demonstration Project\" of JR Foshan combines thermal hydrolysis and drying."
     s = sentence(text, [], ["Sludge-to-Energy Demonstration Project"])
-    assert runs([named, s], "Jade River") == {("JR Foshan", "Sludge-to-Energy Demonstration Project")}
+    assert runs([named, s], "Jade River") == {
+        ("Jade River Sludge Resources (Foshan) Co., Ltd.", "Sludge-to-Energy Demonstration Project")}
 
 
 def test_a_company_under_its_defined_short_name_launches_it():
@@ -227,4 +228,11 @@ def test_a_company_under_its_defined_short_name_launches_it():
     named.mentions[0].aliases = ("翠嶺物業",)
     text = "翠嶺物業於二零二二年推出「零廢嶺先」回收計劃，夥拍綠環再生資源有限公司在在管屋苑設置廚餘收集機。"
     s = sentence(text, [], ["零廢嶺先"])
-    assert runs([named, s], "翠嶺置業") == {("翠嶺物業", "零廢嶺先")}
+    assert runs([named, s], "翠嶺置業") == {("翠嶺物業服務集團有限公司", "零廢嶺先")}
+
+
+def test_a_brand_a_company_holds_acts_as_that_company():
+    text = "翠嶺酒店管理有限公司旗下嶺薈酒店推行「愛心餐盒」食物捐贈計劃，與聖雅各福群會「惜食堂」合作。"
+    held = sentence(text, ["翠嶺酒店管理有限公司"], ["愛心餐盒"], ["聖雅各福群會"])
+    s = sentence("嶺薈酒店推出「綠悠住」綠色住宿計劃，鼓勵連住賓客選擇減少更換床單及毛巾。", [], ["綠悠住"])
+    assert runs([s, held], "翠嶺置業") == {("翠嶺酒店管理有限公司", "愛心餐盒"), ("翠嶺酒店管理有限公司", "綠悠住")}

@@ -54,6 +54,8 @@ _CO = re.compile(rf"\s*(?:[、,，]|{_words(_P['joiners'])})\s*")
 _JOINED = re.compile(r"[^。；;]{0,70}\bjoined\s*$")
 # The company before owns it: 集團的培訓活動，例如「X」, the Group's "X".
 _OWNER = re.compile(r"\s*(?:的|’s|'s)[^。；;.]{0,14}$")
+# A brand or unit a company holds (X旗下的Y): the name up to its verb or a clause mark.
+_UNDER = re.compile(rf"\s*旗下(?:的)?\s*(?P<unit>[\u4e00-\u9fffA-Za-z]{{3,10}}?)(?={_words(_P['launch_zh'])}|[，,。；;、（(]|的)")
 # A possessive after it: the "X" (campaign) of WWF.
 _OF = re.compile(r"[”\"’']?\s*(?:[a-z][\w-]*\s+){0,2}?of\s+(?:the\s+)?")
 # A body's own programme: 世界自然基金会的「X」.
@@ -181,7 +183,8 @@ def _named_companies(sent: Sentence, names: dict[str, Mention], reporter: Mentio
             if any(a < e and s < b for a, b in taken):
                 continue
             taken.append((s, e))
-            out.append(replace(company, text=sent.text[s:e], start=sent.start + s, end=sent.start + e))
+            # placed here under the name it is known by (a brand is no name of the company)
+            out.append(replace(company, start=sent.start + s, end=sent.start + e))
     return out
 
 
@@ -199,6 +202,11 @@ def _company_names(ctx, reporter: Mention) -> dict[str, Mention]:
             for name in (m.text, *m.aliases):
                 if len(name) >= 2:
                     out.setdefault(fold(name), m)
+    for sent in ctx.sentences:
+        for m in sent.mentions:
+            unit = _UNDER.match(sent.folded, m.end - sent.start) if m.type == "Company" else None
+            if unit:  # 翠嶺酒店管理有限公司旗下嶺薈酒店: the hotels act as the company
+                out.setdefault(fold(unit.group("unit")), m)
     for name in (reporter.text, reporter.label or "", *reporter.aliases):
         if len(name) >= 2:
             out[fold(name)] = reporter
