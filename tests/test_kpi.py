@@ -326,10 +326,25 @@ def test_chinese_sentences_counters_ratios_and_what_follows_the_unit(dev_figures
 def test_period_of_a_sentence_figure(dev_figures):
     obs = figures(ALI, 609, 609)  # 2022 财年（覆盖 2021 年 4 月 -2022 年 3 月），...总排放量为 1324.9 万吨
     assert find(obs, "1324.9")[0][3] == "2022财年"
-    obs = dev_figures(WATER, 323, 323)  # fell from 12.9% in 2022 to 11.6% in 2023
+    obs = dev_figures(WATER, 323, 323)  # the non-revenue water rate ... fell from 12.9% in 2022 to 11.6% in 2023
     assert {(o[1], o[3]) for o in obs} == {(Decimal("12.9"), "2022"), (Decimal("11.6"), "2023")}
+    assert {o[0] for o in obs} == {"non-revenue water rate of Zhaoqing Water"}
     obs = dev_figures(PROPERTY, 94, 94)  # 與二零一九/二零年度基準相比…已下降約24%，朝着二零三零年下降40%
     assert find(obs, "24")[0][3] == "2024財年" and find(obs, "40")[0][3] == "2030"
+
+
+def test_a_change_keeps_its_verb_and_a_bare_second_figure_takes_the_first_ones_name():
+    obs = figures(AH22, 1224, 1224)  # 照明能耗下降30%: a change of the metric, not its level
+    assert [o[0][-6:] for o in find(obs, "30")] == ["照明能耗下降"]
+    obs = figures(ALI, 1998, 1998)  # 支付服务费率从 1% 降至 0.6%: two levels of one metric
+    assert [o[0] for o in obs] == ["支付服务费率", "支付服务费率"]
+
+
+def test_what_is_counted_follows_the_counter():
+    obs = figures(JDH, 3663, 3663)  # 實戰研討，共計 379 人次參與培訓 (参与 is no conjunction)
+    assert [o[0] for o in find(obs, "379")] == ["參與培訓"]
+    obs = figures(AH22, 1512, 1512)  # 超過2,000名持有「國家執業藥師資格證書」的藥師
+    assert [o[0] for o in find(obs, "2000")] == ["藥師"]
 
 
 def test_english_sentences_units_currencies_and_counted_nouns(dev_figures):

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .patterns import CJK, LATIN_WORD, SENT_PUNCT, SUPERSCRIPTS, fold, patterns
+from .patterns import CJK, LATIN_WORD, NUM, SENT_PUNCT, SUPERSCRIPTS, fold, patterns
 from .numbers import value_token
 
 
@@ -158,7 +158,7 @@ def classify(line: Line, lang: str) -> Line:
     k = len(tokens)
     while k > 0:
         tok = tokens[k - 1].group()
-        v = value_token(tok)
+        v = value_token(tok) or _glued(tok, line.text[tokens[k - 1].start():tokens[k - 1].end()])
         if v is not None:
             values.insert(0, v)
             k -= 1
@@ -208,6 +208,15 @@ def classify(line: Line, lang: str) -> Line:
         return line  # "阿里健康 ESG報告 2022": a title with its year
     line.kind, line.name, line.unit, line.values = "row", clean_name(line.text[:name_end]), unit, values
     return line
+
+
+def _glued(tok: str, original: str) -> tuple | None:
+    """A cell with its unit glued on: ``1,234千瓦時``, ``46.2tonnes``."""
+    m = re.fullmatch(rf"([-−]?{NUM})([^\d\s,.]\S*)", tok)
+    if not m or not patterns().unit.fullmatch(m.group(2)):
+        return None
+    v = value_token(m.group(1))
+    return (v[0], original[m.start(2):]) if v else None
 
 
 def looks_like_year(v: Decimal | None) -> bool:

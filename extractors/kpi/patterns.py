@@ -83,7 +83,8 @@ def patterns() -> _Patterns:
         f"(?:{'|'.join(p['unit_regexes'])}|{scale}(?:{_alternation(cjk)})"
         f"|{counted}|{latin_unit})"
     )
-    denominator = (rf"(?:\s?[/／╱]\s?(?:(?:{lscale}\s)?[^\s\d/／╱()（）]{{1,12}}(?:\s?[（(][^）)\d]{{1,10}}[）)])?"
+    denominator = (rf"(?:\s?[/／╱]\s?(?:(?:{lscale}\s)?[^\s\d/／╱()（）]{{1,12}}(?:\s{lscale}(?![A-Za-z]))?"
+                   rf"(?:\s?[（(][^）)\d]{{1,10}}[）)])?"
                    rf"|[（(][^）)\d]{{1,10}}[）)]))")
     unit = f"{core}{denominator}?"
     prose_cjk = [u for u in cjk if u not in p["table_only_units"]]

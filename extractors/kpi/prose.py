@@ -72,7 +72,7 @@ _YEAR = re.compile(r"(?:fy|fiscal year|financial year|(?<![a-z])in|during|for)\s
 _BASELINE = re.compile(r"(?:较|比|相比|相较|对比|自|从|由|since|from|compared (?:with|to)|versus|vs\.?|against|"
                        r"baseline|基准年?|基线)\s?(?:the\s)?(?:fy\s?|fiscal year\s|financial year\s)?$", re.I)
 _BASELINE_AFTER = re.compile(r"\s?(?:的)?(?:基准|基线|相比|比较|水平|baseline|levels?\b)", re.I)
-_NOT_A_NAME = re.compile(r"以上|以下|左右|上下|之多|不等|之间|以内|至|到|来自|用于|用作|相当")
+_NOT_A_NAME = re.compile(r"以上|以下|左右|上下|之多|不等|之间|以内|至|到|来自|用于|用作|相当|[降升增减提下上达为是占较比]|同比")
 _PROSE_NUMBER = re.compile(rf"(?:(?<![A-Za-z0-9_./*×\-~～#])|(?<=RMB)|(?<=HKD)|(?<=USD)|(?<=CNY)|(?<=MOP))({NUM})(?![\d.,]\d|[\-~～]\d|[A-Za-z])")
 
 
@@ -109,6 +109,37 @@ def _in_brackets(f: str, pos: int, end: int) -> bool:
     opened = max(f.rfind("(", 0, pos), f.rfind("（", 0, pos))
     closed = max(f.rfind(")", 0, pos), f.rfind("）", 0, pos))
     return opened > closed and bool(re.search(r"[)）]", f[pos:end]))
+
+
+_CLAUSE_END = re.compile(r"[，。；！？;!?]|,(?!\d{3})|\.(?=\s|$)")
+# what a clause between two figures of one metric says: a change, a year, a comparison
+_CHANGE_WORDS = re.compile(
+    r"(?:(?:19|20)\d{2}\s?(?:财年|财政年度|年度|年)?|fy\s?\d{2,4}|[降升增减提]\S?至|[降增减提]低|下降|上升|增加|减少|提升|提高|"
+    r"降低|增长|达到|[达为由从较比的了至到约逾近]|同比|fell|rose|dropped|decreased|increased|declined|grew|"
+    r"improved|reduced|from|to|in|by|and|the|of|with|compared|against|year|a|an|up|down)",
+    re.I,
+)
+
+
+_CHANGE_VERB = re.compile(r"下降|上升|增加|减少|提升|提高|降低|增长|减排|节省|节约|"
+                          r"(?<![A-Za-z])(?:rose|fell|increased|decreased|dropped|declined|grew|improved|"
+                          r"reduced|saved|cut|up|down)(?![A-Za-z])(?!\s?(?:from|to)\b)(?!\s?[至到])", re.I)
+_PERCENT = ("%", "％", "个百分点", "百分点", "percent", "per cent", "percentage points")
+
+
+def _change(f: str, text: str, end: int, fig) -> str:
+    """The change verb trimmed off before a percentage ("排放強度已下降約24%", "fell by 15%"):
+    the figure is a change of the metric, not its level, so its name keeps the verb."""
+    if fold(fig.unit).lower() not in _PERCENT:
+        return ""
+    m = _CHANGE_VERB.search(f, end, fig.name_end)
+    return text[m.start():m.end()] if m else ""
+
+
+def _nameless(metric: str) -> bool:
+    """A clause between two figures that names nothing of its own ("降至2023年的", "to")."""
+    rest = _CHANGE_WORDS.sub(" ", fold(metric))
+    return not (len(CJK.findall(rest)) >= 2 or re.search(r"[A-Za-z]{3,}", rest))
 
 
 def _content(words) -> list[str]:
@@ -148,7 +179,10 @@ class ProseReader:
                 continue
             if looks_like_year(value) and not fig.unit:
                 continue
-            metric = fig.metric or self._metric(s, f, text, fig)
+            if out and not _CLAUSE_END.search(f, taken_until, a) and _nameless(text[taken_until:fig.name_end]):
+                metric = out[-1].metric  # "由12.9%降至11.6%", "from 12.9% to 11.6%": the same metric
+            else:
+                metric = fig.metric or self._metric(s, f, text, fig)
             if not metric:
                 continue
             taken_until = fig.end
@@ -214,19 +248,24 @@ class ProseReader:
             if mention.key == reporter and ms <= start + 1 < me + 1 and me <= fig.name_end:
                 start = me
         st, en = _trim(f, start, fig.name_end, p.lead_trim + p.tail_trim)
-        before = re.sub(r"^[\s•●○■◆▪·\-–—*]+", "", text[st:en]).strip()[-24:]
+        before = re.sub(r"^[\s•●○■◆▪·\-–—*]+", "", text[st:en]).strip()[-24:] + _change(f, text, en, fig)
         # what is counted or measured may follow the unit: "共有221家非經營性採購供應商與...",
         # "提供合共15,600小時安全培訓", "產生18,742噸無害廢棄物"
         after = ""
         stop = _ZH_CLAUSE.search(f, fig.end)
         seg_end = stop.start() if stop else len(f)
-        cut = re.search(r"[与和在为对从向将被把并及较比\d(（]|进行|开展", f[fig.end:seg_end])
+        cut = re.search(r"(?<![参给赋])与|[和在为对从向将被把并及较比\d(（]|进行|开展", f[fig.end:seg_end])
         seg_end = fig.end + cut.start() if cut else seg_end
         counted = fig.unit.lstrip("余多万千百亿") in p.counters or fig.unit in p.scales or not before
         if 0 < seg_end - fig.end <= (12 if counted else 10):
             after = text[fig.end:seg_end].strip().lstrip("的")
             if not counted and (len(CJK.findall(after)) < 2 or _NOT_A_NAME.match(fold(after))):
                 after = ""
+        elif counted and "的" in f[fig.end:seg_end]:
+            # "2,000名持有「國家執業藥師資格證書」的藥師": the head of a long phrase follows its last 的
+            head = seg_end - len(f[fig.end:seg_end].rsplit("的", 1)[1])
+            if len(CJK.findall(f[head:seg_end])) >= 2 and seg_end - head <= 8:
+                after = text[head:seg_end].strip()
         metric = (before + after).strip()
         return metric if len(CJK.findall(metric)) >= 2 or LATIN_WORD.search(metric) else ""
 
@@ -237,7 +276,7 @@ class ProseReader:
         p = patterns()
         rules = p.lead_trim + p.tail_trim
         st, en = _trim(f, _clause_start(f, fig.name_end, _EN_CLAUSE), fig.name_end, rules)
-        before = text[st:en].split()
+        before = text[st:en].split()[-8:] + _change(f, text, en, fig).split()
         stop = min([m.start() for m in _EN_CLAUSE.finditer(f, fig.end)] + [len(f)])
         tail = text[fig.end:stop]
         cut = re.search(r"\s(?:with|and|through|during|while|which|compared|than|per cent)\s|\d", tail)
@@ -246,7 +285,7 @@ class ProseReader:
         if fig.counted or (of and tail[of.end():].strip()):
             words = before[-3:] + tail[of.end() if of else 0:].split()[:8]
         else:
-            words = before[-8:]
+            words = before
             clause = _clause_start(f, fig.name_end, _EN_CLAUSE, after_figures=False)
             if len(_content(words)) < 2 and clause > 1:
                 ps, pe = _trim(f, _clause_start(f, clause - 1, _EN_CLAUSE, after_figures=False), clause - 1, rules)
@@ -262,9 +301,11 @@ class ProseReader:
         （2023年）"), else the nearest one before it that is no baseline or starting point
         ("較二零一九/二零年度", "since 2012"), else the report's own."""
         for m in years:
-            if b <= m.start() <= b + 6 and not re.search(r"[\d，。；,;]", f[b:m.start()]):
+            if b <= m.start() <= b + 3 and re.fullmatch(r"\s?[（(]?\s?", f[b:m.start()]):
                 return self._label(m, text)
         for m in reversed([m for m in years if m.end() <= a]):
+            if re.fullmatch(r"\s?的?\s?", f[m.end():a]):
+                return self._label(m, text)  # "由2022年的12.9%": the year of this very figure
             if not (_BASELINE.search(f[max(0, m.start() - 16):m.start()]) or _BASELINE_AFTER.match(f, m.end())
                     or _in_brackets(f, m.start(), a)):
                 return self._label(m, text)
