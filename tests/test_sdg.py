@@ -135,6 +135,13 @@ def test_goals_named_after_the_programme_in_its_own_paragraph():
     assert mapped(rows) == [("嶺光計劃", 7), ("嶺光計劃", 13)]
 
 
+def test_a_bracketed_goal_inside_a_paragraph_is_the_reporters():
+    # only a note ending the paragraph (or standing alone) goes to the paragraph's programme
+    rows = ["「嶺光計劃」於二零二一年推出，在本集團物業的天台及外牆安裝光伏系統。"
+            "本集團亦推動可再生能源的使用（SDG 7），並透過上網電價計劃將電力售予電網。"]
+    assert mapped(rows) == [("REPORTER", 7)]
+
+
 def test_the_programme_a_section_is_titled_with():
     title = '"Clear Water Classroom"'
     rows = [(title, "heading", ""),

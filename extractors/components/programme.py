@@ -5,7 +5,11 @@ list them; what marks them is how reports print them. A quoted name is a program
 programme head-word ends it (「熊貓守望者關愛計劃」), when the noun after it classifies it
 (「俠客行」領導力提升培訓, the "Three Axes" training) or when a launching verb governs it
 (發起「X」, launched the "X"), when a naming verb or an ESG classifier stands before it (名為「X」,
-儿童失踪信息紧急发布平台「团圆系统」) or when its own words are charity words (「公益宝贝」).
+儿童失踪信息紧急发布平台「团圆系统」), when its own words are charity words (「公益宝贝」), when a
+copula classifies it ("X" is our education programme) or when it opens a list item whose gloss
+classifies it or restates its head-word ("X Academy": the Group's academy). A name that ends
+like a role (「濕地守護者」) is a scheme named after its participants only when a programme noun
+follows the quotes (「X守護者」義工計劃).
 Unquoted names are taken only in shapes that leave no doubt about their left edge: a case-study
 title (案例：X項目), a list item (X計劃：..., or X：... whose gloss calls it 該項目), a name right
 after a launching verb (參與X計劃, 孵化的X項目), a held-up example (以……的X學堂為例), a recurring

@@ -13,7 +13,13 @@ Reports also say it across sentences: a case titled with a company's programme (
 gives that company the programmes its section describes without naming a runner; a company
 printed right before a quoted name as its clause's subject owns it (其中，菜鸟「X计划」); and a
 sentence that launches "the campaign" or 该项目 with partners gives them the programme the
-sentence before, or the one-line title before the paragraph, named.
+sentence before, or the one-line title before the paragraph, named. A possessive after the
+name says whose it is (the "X" project of JR Foshan; the "X" campaign of WWF: no edge).
+Companies count under the short names the report defines for them (翠嶺物業, JR Foshan) and
+through the brands and units they hold (X旗下嶺薈酒店推出「Y」: X runs Y).
+
+The reporter as mere fallback (a case title or table cell naming no runner) gives way to the
+company the report says runs the programme elsewhere (案例：「X」 / 翠嶺建築推行「X」).
 """
 from __future__ import annotations
 

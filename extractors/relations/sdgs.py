@@ -43,6 +43,7 @@ _LIST_GAP = re.compile(r"(?:[\s、,，;；/&]|and|及|和|与|以及)*", re.I)
 _PUNCT = re.compile(r"[\s、,，;；/&:：()（）。.\-–—「」“”\"]+")
 _OPEN = re.compile(r"[（(][^（()）]{0,12}$")
 _CLOSE = re.compile(r"[^（()）]{0,6}[）)]")
+_ENDS = re.compile(r"[^（()）。.；;]{0,6}[）)][\s。.；;]*")
 _QUOTED = re.compile(r"[「『“\"]([^「」『』“”\"\n]{2,80})[」』”\"]")
 
 
@@ -72,27 +73,41 @@ def extract(ctx) -> Iterator[Relation]:
     reporter = ctx.reporter
     known = _known_programmes(ctx.mentions)
     headings: dict[str, list[Mention]] = {}  # heading text -> the programmes it names
-    section, recent = None, []  # the programmes the current section last named
-    previous = ""  # the text of the block before
+    here = Context()
     for block, sents in _blocks(ctx.sentences):
         units = [_unit(sents)] if block.kind == "table" else [_unit([s]) for s in sents]
         for m in _reprinted(_unit(sents), known):
             next(u for u in reversed(units) if u.start <= m.start).mentions.append(m)
         if block.kind == "heading":
             headings[block.text] = [m for u in units for m in u.of("Programme")]
-        elif block.heading != section:
-            section = block.heading
-            recent = headings.get(block.heading) or _by_name(block.heading, known)
+        elif block.heading != here.heading:
+            titled = headings.get(block.heading) or _by_name(block.heading, known)
+            here = Context(block.heading, titled, titled)
+        here.block = []
         keyed = _goal_keyed(block, units)
         if keyed is not None:
             yield from _keyed(keyed, reporter)
+            here.named(keyed.of("Programme"))
         else:
             for u in units:
-                yield from _mapped(u, reporter, recent, previous)
-                recent = u.of("Programme") or recent
-        if keyed is not None:
-            recent = keyed.of("Programme") or recent
-        previous = block.text
+                yield from _mapped(u, reporter, here)
+                here.named(u.of("Programme"))
+        here.previous = block.text
+
+
+@dataclass
+class Context:
+    """Which programmes a goal without one of its own may belong to."""
+
+    heading: str | None = None
+    titled: list[Mention] = field(default_factory=list)  # the programme the section is titled with
+    recent: list[Mention] = field(default_factory=list)  # those the section named last
+    block: list[Mention] = field(default_factory=list)  # those the block named last
+    previous: str = ""  # the text of the block before
+
+    def named(self, programmes: list[Mention]) -> None:
+        if programmes:
+            self.recent = self.block = programmes
 
 
 def _blocks(sentences: list[Sentence]) -> Iterator[tuple[Block, list[Sentence]]]:
@@ -181,7 +196,7 @@ def _keyed(u: Unit, reporter: Mention | None) -> Iterator[Relation]:
                 yield Relation(p, PREDICATE, goal, u.evidence())
 
 
-def _mapped(u: Unit, reporter: Mention | None, recent: list[Mention], previous: str) -> Iterator[Relation]:
+def _mapped(u: Unit, reporter: Mention | None, here: Context) -> Iterator[Relation]:
     """The goals of a sentence or table row, to the programmes they serve or the reporter."""
     groups = _groups(u)
     if not groups or len({g.key for grp in groups for g in grp}) >= _ALL_GOALS:
@@ -193,11 +208,16 @@ def _mapped(u: Unit, reporter: Mention | None, recent: list[Mention], previous: 
         paren = bool(_OPEN.search(before)) and bool(_CLOSE.match(u.text, grp[-1].end - u.start))
         targets = [p for p in progs if p.end <= grp[0].start] if paren and not table else progs
         pointer = _ANAPHOR.search(u.folded)
-        if not targets and not table and (paren or pointer or _goal_line(u, previous)):
-            # the programme this paragraph or section is about: the one its last sentence
-            # naming programmes named first, or all of them after a plural (these projects)
+        if targets or table:
+            pass
+        elif pointer or _goal_line(u, here.previous):
+            # the programme this section is about: the one its last sentence naming programmes
+            # named first, or all of them after a plural (these projects)
             plural = pointer is not None and re.search(r"(?:s|these)\b", pointer.group(), re.I)
-            targets = recent if plural else recent[:1]
+            targets = here.recent if plural else here.recent[:1]
+        elif paren and (_ENDS.fullmatch(u.block.text, grp[-1].end - u.block.start) or not before.rstrip("（( ")):
+            # a bracketed note ending the paragraph, or standing alone: the paragraph's programme
+            targets = (here.block or here.titled)[:1]
         for goal in grp:
             if reporter is not None and (table or not targets):
                 yield Relation(reporter, PREDICATE, goal, u.evidence())
