@@ -61,6 +61,13 @@ def found(nlp, text: str, kind: str = "paragraph", heading: str = "") -> list[st
         ("案例：菜鳥綠色快遞包裝回收計劃", ["菜鳥綠色快遞包裝回收計劃"]),
         ("小天南星計劃：制定為期三年的培養計劃，通過迎新會使其快速熟悉環境", ["小天南星計劃"]),
         ("2024 年，公司舉辦講武堂第二期培訓活動，以「 拓思路，促增長」為核心理念", ["講武堂"]),
+        # dev report hk_property_zh-Hant: a scheme named after its participants (a role-like
+        # name and the programme noun after it); a scholarship co-run (合辦); 推行 launches
+        ("本集團與世界自然基金會香港分會合辦「翠嶺‧濕地守護者」企業義工計劃，組織員工及家屬到米埔自然保護區",
+         ["翠嶺‧濕地守護者"]),
+        ("本集團自二零一五年起與香港理工大學合辦「翠苗獎學金」，資助修讀建造、屋宇設備工程及可持續建築的學生",
+         ["翠苗獎學金"]),
+        ("翠嶺建築自二零一九年起推行「安全嶺先」工地安全運動，內容包括行為安全觀察", ["安全嶺先"]),
     ],
 )
 def test_zh_programmes(zh, text, names):
@@ -83,6 +90,8 @@ def test_zh_heading_names_a_programme(zh):
         "公司根據國家防疫政策和集團策略，通過實行「園區碼」「城市碼」，對全體員工實現",  # tools
         "2021年，淘宝上线了“找相似”功能，消费者可以在",  # a product feature
         "京東健康積極參與京東集團統一開展的 「員工滿意度和員工士氣」 評分問卷工作",  # a pair of topics
+        "本集團與策略夥伴合作發展大型項目，以分擔風險並結合各方專長。",  # 大型項目: a kind of project
+        "翠嶺物業的前線員工擔任「社區守望員」，定期探訪在管屋苑及鄰近社區的獨居長者",  # a role they take
     ],
 )
 def test_zh_not_programmes(zh, text):
@@ -102,6 +111,12 @@ def test_zh_not_programmes(zh, text):
          "launched", ["Ruizhi Adult Vaccination Service System", "Ruizhi Project"]),
         ("Alibaba Health’s Health Campaign for Spring Festival – “Health Guarantees Jubilance”",
          ["Health Guarantees Jubilance", "Alibaba Health’s Health Campaign for Spring Festival"]),
+        # dev report water_services_en: the copula classifies the quoted name; a list item's
+        # gloss restates its head-word
+        ("The \"Clear Water Classroom\" is our water science education programme for primary and secondary "
+         "school students.", ["Clear Water Classroom"]),
+        ("- \"Master Operator Academy\": the Group's internal vocational academy for plant operators and "
+         "maintenance technicians.", ["Master Operator Academy"]),
     ],
 )
 def test_en_programmes(en, text, names):
@@ -114,6 +129,9 @@ def test_en_programmes(en, text, names):
         "Alibaba Health aims to achieve the ultimate goal of “making pharmaceutical searches easy”.",
         "Kang Hui, the presenter of CCTV “News Simulcast”",
         "Adventures of the Wolfberry, the “Internet Celebrity of the Year”",
+        # dev report water_services_en: a product and a service line
+        "\"AquaMind\", the Group's smart water platform, which connects over 12,000 online sensors at our plants",
+        "can reach us through the 24-hour \"Water Butler\" hotline, our WeChat service account and five service halls.",
     ],
 )
 def test_en_not_programmes(en, text):
@@ -274,57 +292,3 @@ def test_award_received_from_its_giver_is_no_programme(zh):
     assert not zh.get_pipe("esg_programme").rules.run_award(
         to_simplified(text), next(programme.ZhRules.QUOTE.finditer(to_simplified(text))))
 
-
-# Sentences of the dev reports in tests/data/synthetic/dev/ (fictitious companies).
-@pytest.mark.parametrize(
-    "text, names",
-    [
-        # a scheme named after its participants: the role-like name, classified by the noun after it
-        ("本集團與世界自然基金會香港分會合辦「翠嶺‧濕地守護者」企業義工計劃，組織員工及家屬到米埔自然保護區",
-         ["翠嶺‧濕地守護者"]),
-        # a scholarship the company co-runs (合辦), not one it receives
-        ("本集團自二零一五年起與香港理工大學合辦「翠苗獎學金」，資助修讀建造、屋宇設備工程及可持續建築的學生",
-         ["翠苗獎學金"]),
-        # 推行 launches
-        ("翠嶺建築自二零一九年起推行「安全嶺先」工地安全運動，內容包括行為安全觀察", ["安全嶺先"]),
-    ],
-)
-def test_zh_dev_programmes(zh, text, names):
-    assert found(zh, text) == names
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "本集團與策略夥伴合作發展大型項目，以分擔風險並結合各方專長。",  # 大型項目: a kind of project
-        "翠嶺物業的前線員工擔任「社區守望員」，定期探訪在管屋苑及鄰近社區的獨居長者",  # a role they take
-    ],
-)
-def test_zh_dev_descriptions_and_roles(zh, text):
-    assert found(zh, text) == []
-
-
-@pytest.mark.parametrize(
-    "text, names",
-    [
-        # the copula classifies the quoted name
-        ("The \"Clear Water Classroom\" is our water science education programme for primary and secondary "
-         "school students.", ["Clear Water Classroom"]),
-        # a list item whose gloss restates its head-word
-        ("- \"Master Operator Academy\": the Group's internal vocational academy for plant operators and "
-         "maintenance technicians.", ["Master Operator Academy"]),
-    ],
-)
-def test_en_dev_programmes(en, text, names):
-    assert found(en, text) == names
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "\"AquaMind\", the Group's smart water platform, which connects over 12,000 online sensors at our plants",
-        "can reach us through the 24-hour \"Water Butler\" hotline, our WeChat service account and five service halls.",
-    ],
-)
-def test_en_products_and_services_are_no_programmes(en, text):
-    assert found(en, text) == []
