@@ -264,3 +264,64 @@ def test_a_department_or_an_institute_as_provider_is_no_company():
     assert "人力资源部" not in narrative_companies(["培训由人力资源部提供", "人力资源部负责招聘"])
     # adapted from seed 002's 菜鸟 sentences: a logistics unit in the supplier slot
     assert "菜鸟" in narrative_companies(["包裹由菜鸟承运", "全国菜鸟驿站"])
+
+
+# ---- legal forms and name edges (round 3; adapted phrasings with made-up names) -----------
+
+@pytest.mark.parametrize("text,want", [
+    ("In 2023, the laboratory completed a pilot at a Wuhan plant with Nordhavn Systems AB, reducing energy use.",
+     ["Nordhavn Systems AB"]),
+    ("The modules were supplied by Kelvin Water Pty Ltd and Bayu Technologies Sdn. Bhd. this year.",
+     ["Kelvin Water Pty Ltd", "Bayu Technologies Sdn. Bhd."]),
+    # a year and "of" before the name (seed 001's "ESG Report 2018 of Alibaba Health …" wording)
+    ("I am pleased to present the ESG Report 2023 of Example Environmental Holdings Limited.",
+     ["Example Environmental Holdings Limited"]),
+])
+def test_foreign_legal_forms_and_no_year_before_a_name(text, want):
+    assert companies(text, "en") == want
+
+
+def test_a_document_title_after_a_cooperation_cue_is_no_company():
+    assert companies("The Report should be read together with the Corporate Governance Report contained in the "
+                     "Company's 2023 Annual Report.", "en") == []
+
+
+def test_a_name_glued_to_the_place_ending_a_table_row_is_cut_back():
+    rows = ['This report is published by Example Environmental Holdings Limited (the "Company").',
+            'Example Water (Wuhan) Co., Ltd. ("EW Wuhan") operates four plants in Hubei Province.',
+            "Example Water (Shenzhen) Co., Ltd. ISO 9001 Six plants in Shenzhen and Dongguan Example Water (Wuhan) "
+            "Co., Ltd. ISO 9001 Four plants in Hubei"]
+    ctx, found = report_companies(rows, "en")
+    assert ("Example Water (Wuhan) Co., Ltd.", 3) in found and not any(n.startswith("Dongguan") for n, _l in found)
+    assert ("EW Wuhan", 2) in found  # the defined short name is a mention of the full name
+    key = next(m.key for m in ctx.mentions if m.text == "EW Wuhan")
+    assert key == next(m.key for m in ctx.mentions if m.text.startswith("Example Water (Wuhan)"))
+
+
+@pytest.mark.parametrize("text,want", [
+    # adapted from HKEX scope notes: a business word, a set phrase, a coined two-character name
+    ("透過本公司之上市附屬公司青嵐物業服務集團有限公司經營的物業管理", ["青嵐物業服務集團有限公司"]),
+    ("青嵐物業連同其全資附屬公司嵐衛保安服務有限公司，於香港管理逾160個項目", ["嵐衛保安服務有限公司"]),
+    ("合營項目包括：與曦澤地產有限公司各佔50%權益的合營公司", ["曦澤地產有限公司"]),
+    ("青嵐物業推出回收計劃，夥拍綠嵐再生資源有限公司在屋苑設置回收站", ["綠嵐再生資源有限公司"]),
+    # 由 glued to an unknown name by jieba is not part of it
+    ("「嶺薈」為本集團的自家酒店品牌，由青嵐酒店管理有限公司營運", ["青嵐酒店管理有限公司"]),
+])
+def test_chinese_legal_names_with_business_words_and_coined_cores(text, want):
+    assert [c for c in companies(text) if c in want or "有限公司" in c] == want
+
+
+@pytest.mark.parametrize("text", ["把廢舊電池帶到公司統一處理", "危廢處理公司負責處置"])
+def test_a_verb_before_a_bare_company_word_names_no_company(text):
+    assert companies(text) == []
+
+
+def test_a_short_name_defined_with_a_stock_code_stands_for_the_company():
+    ctx, found = report_companies([
+        "本報告為示例置業控股有限公司（「本公司」，股份代號：1234）及其附屬公司（統稱「本集團」）發佈的環境、社會及管治報告。",
+        "透過本公司之上市附屬公司青嵐物業服務集團有限公司（「青嵐物業」，股份代號：6789）經營物業管理。",
+        "青嵐物業於二零一八年分拆上市，成員來自風險管理部、項目發展部、工程部及青嵐物業。",
+    ], "zh-Hant")
+    names = [n for n, _l in found]
+    assert names.count("青嵐物業") >= 1 and "本公司" not in names
+    assert not any(n.endswith("部") for n in names)  # departments listed with it are no companies

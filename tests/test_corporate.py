@@ -267,3 +267,111 @@ def test_a_supporter_the_report_named_before_with_its_english_name():
     supported = "在碳信托的技术支持下，我们和中环联合认证中心共同发布了《范围 3+ 减排：超越价值链的企业气候行动方法学》"
     assert report_relations([ALIBABA, "⁷ 碳信托 (Carbon Trust) 是碳中和领域国际专业机构。", supported],
                             predicate="partnerOf") == [("REPORTER", "partnerOf", p) for p in ["中环联合认证中心", "碳信托"]]
+
+
+# ---- round 3: ownership, group structure and more cooperation cues -------------------------
+# Adapted: the usual HKEX phrasings (controlling shareholder, non-wholly owned subsidiary, a
+# shareholding chart, 主要營運實體 tables, 報告範圍 notes) with made-up names.
+
+EX_EN = ('This is the ESG report published by Example Environmental Holdings Limited (the "Company", together '
+         'with its subsidiaries, the "Group", "we" or "us").')
+EX_ZH = "本報告為示例置業控股有限公司（「本公司」，股份代號：1234）及其附屬公司（統稱「本集團」或「我們」）發佈的環境、社會及管治報告。"
+
+
+def rows_relations(rows, lang, predicate):
+    return sorted(set(report_relations(rows, lang, predicate)))
+
+
+@pytest.mark.parametrize("text,want", [
+    ("The controlling shareholder of the Company is Maple Investment Holdings Limited, a company incorporated in the "
+     "British Virgin Islands, which held approximately 52.61% of the issued shares.",
+     [("REPORTER", "subsidiaryOf", "Maple Investment Holdings Limited")]),
+    ('Hunan Example Membrane Technology Co., Ltd., a non-wholly owned subsidiary whose A shares are listed on the '
+     'ChiNext Market, manufactures membranes.', [("Hunan Example Membrane Technology Co., Ltd.", "subsidiaryOf", "REPORTER")]),
+    ("Ruixiang Example Water Co., Ltd. is a joint venture owned as to 51% by the Group and 49% by Ruixiang Urban "
+     "Construction Investment Group Co., Ltd.", [("Ruixiang Example Water Co., Ltd.", "subsidiaryOf", "REPORTER")]),
+    ("The Group also holds 50% of Xiangtan Example Water Supply Co., Ltd., a joint venture.", []),
+    ("Lakeview Water Co., Ltd., in which the Group holds a 70% interest, supplies tap water.",
+     [("Lakeview Water Co., Ltd.", "subsidiaryOf", "REPORTER")]),
+])
+def test_english_ownership(text, want):
+    assert rows_relations([EX_EN, text], "en", "subsidiaryOf") == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Ruixiang Example Water Co., Ltd. is a joint venture owned as to 51% by the Group and 49% by Ruixiang Urban "
+     "Construction Investment Group Co., Ltd.", ["Ruixiang Urban Construction Investment Group Co., Ltd."]),
+    ("The Group also holds 50% of Xiangtan Example Water Supply Co., Ltd., a joint venture with Xiangtan Municipal "
+     "Water Investment Co., Ltd.", ["Xiangtan Municipal Water Investment Co., Ltd."]),
+    ("Dried sludge is used as alternative fuel in the cement kilns of Westriver Cement Co., Ltd. under a long-term "
+     "co-processing agreement.", ["Westriver Cement Co., Ltd."]),
+    ("In 2023, the joint laboratory completed a pilot at a Wuhan plant with Nordhavn Systems AB, reducing energy use.",
+     ["Nordhavn Systems AB"]),
+    ('- "Navigator Programme": a leadership programme for managers, delivered in cooperation with the Business '
+     'School of Lakeside University.', ["Business School of Lakeside University"]),
+    ("Our logistics partner Swift Freight Co., Ltd. delivers the parcels.", ["Swift Freight Co., Ltd."]),
+    # no joint act: a comparison with a firm's products
+    ("The new membranes were compared with Nordhavn Systems AB modules in the pilot.", []),
+])
+def test_english_partners_by_ownership_agreement_and_joint_work(text, want):
+    assert rows_relations([EX_EN, text], "en", "partnerOf") == [("REPORTER", "partnerOf", p) for p in want]
+
+
+def test_a_shareholding_chart_pairs_percentages_with_names_by_position():
+    rows = [EX_EN,
+            'Example Water (Shenzhen) Co., Ltd. ("EX Shenzhen") and Example Water (Wuhan) Co., Ltd. ("EX Wuhan") '
+            'operate the plants.',
+            "Maple Investment Holdings Limited (BVI)", "30%", "Example Environmental Holdings Limited (Cayman Islands)",
+            "100% 51% 50%", "EX Shenzhen EX Wuhan Other Water Supply (JV)"]
+    found = rows_relations(rows, "en", "subsidiaryOf")
+    assert found == [("EX Shenzhen", "subsidiaryOf", "REPORTER"), ("EX Wuhan", "subsidiaryOf", "REPORTER")]
+
+
+def test_an_operating_entity_table_and_a_joint_venture_table():
+    rows = [EX_ZH, ("主要業務及營運實體", "paragraph", "關於我們"), ("業務分部 主要營運實體 主要業務", "table", "關於我們"),
+            ("物業投資 青嵐商業管理有限公司 寫字樓及商場", "table", "關於我們"),
+            ("酒店營運 青嵐酒店管理有限公司 品牌酒店（共四間）", "table", "關於我們"),
+            ("合營企業", "paragraph", "關於我們"), ("項目 合營公司 權益", "table", "關於我們"),
+            ("住宅發展 啟澤發展有限公司 50%", "table", "關於我們")]
+    assert rows_relations(rows, "zh-Hant", "subsidiaryOf") == [
+        ("青嵐商業管理有限公司", "subsidiaryOf", "REPORTER"), ("青嵐酒店管理有限公司", "subsidiaryOf", "REPORTER")]
+
+
+def test_the_entities_of_a_reporting_scope_note():
+    rows = [EX_ZH,
+            ("本報告涵蓋本集團的主要業務，包括：物業發展；透過青嵐酒店管理有限公司經營的品牌酒店；以及青嵐置業（廣州）有限公司"
+             "於廣州持有的商業物業。", "paragraph", "報告範圍"),
+            ("本集團不具營運控制權的合營企業啟澤發展有限公司，不包括在匯報範圍內。", "paragraph", "報告範圍")]
+    assert rows_relations(rows, "zh-Hant", "subsidiaryOf") == [
+        ("青嵐置業（廣州）有限公司", "subsidiaryOf", "REPORTER"), ("青嵐酒店管理有限公司", "subsidiaryOf", "REPORTER")]
+
+
+def test_its_subsidiary_and_a_majority_stake_in_chinese():
+    rows = [EX_ZH, "青嵐物業服務集團有限公司於二零一八年分拆上市，本公司現時持有其約68.2%權益。",
+            "青嵐物業服務集團有限公司連同其全資附屬公司嵐衛保安服務有限公司，於香港管理逾160個項目。"]
+    assert rows_relations(rows, "zh-Hant", "subsidiaryOf") == [
+        ("嵐衛保安服務有限公司", "subsidiaryOf", "青嵐物業服務集團有限公司"),
+        ("青嵐物業服務集團有限公司", "subsidiaryOf", "REPORTER")]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("本集團於二零二三年十一月與恒信銀行（香港）有限公司簽訂為期五年的可持續發展表現掛鈎貸款。", ["恒信銀行（香港）有限公司"]),
+    ("合營項目包括：與曦澤地產有限公司各佔50%權益的合營公司啟澤發展有限公司；以及與新嵐基建集團有限公司合作發展住宅項目，"
+     "本集團佔其中60%權益。", ["曦澤地產有限公司", "新嵐基建集團有限公司"]),
+    ("「鄰里計劃」由本集團聯同香港社會服務聯會推行。", ["香港社會服務聯會"]),
+    ("本集團自二零一五年起與香港理工大學合辦獎學金計劃。", ["香港理工大學"]),
+    ("本集團的合作夥伴包括順達物流有限公司及綠匯回收有限公司。", ["順達物流有限公司", "綠匯回收有限公司"]),
+])
+def test_chinese_partners_by_more_cues(text, want):
+    found = report_relations([EX_ZH, text], "zh-Hant")
+    assert sorted(o for _s, p, o in found if p == "partnerOf") == sorted(want)
+    assert not any(p == "subsidiaryOf" for _s, p, _o in found)
+
+
+def test_a_subsidiary_partners_after_its_own_clause():
+    rows = [EX_ZH, "青嵐物業服務集團有限公司（「青嵐物業」）為本公司之上市附屬公司。",
+            "青嵐物業於二零二二年推出回收計劃，夥拍綠嵐再生資源有限公司在屋苑設置回收站。",
+            "青嵐物業連續第四年與長者安居協會合辦「暖居行動」。"]
+    found = report_relations(rows, "zh-Hant", "partnerOf")
+    assert ("青嵐物業", "partnerOf", "綠嵐再生資源有限公司") in found and ("青嵐物業", "partnerOf", "長者安居協會") in found
+    assert not any(s == "REPORTER" for s, _p, _o in found)

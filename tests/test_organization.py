@@ -127,3 +127,22 @@ def test_a_chinese_name_printed_with_an_english_body_name():
     # seed 002
     assert orgs("⁷ 碳信托 (Carbon Trust) 是碳中和领域国际专业机构。", "zh-Hans") == ["碳信托"]
     assert orgs("根据碳信托 (Carbon Trust⁷)《阿里云碳效能报告》", "zh-Hans") == ["碳信托"]
+
+
+@pytest.mark.parametrize("text,want", [
+    # a place folded into common words before a strong head (jieba reads 香港中文 as one word)
+    ("本年度，本集團聯同香港中文大學地理與資源管理學系的研究團隊，就主要資產進行氣候情景分析", ["香港中文大學"]),
+    # common words only, but a party of 與…合辦; a one-character head jieba reads as a verb
+    ("示例建築連續第四年與長者安居協會合辦「暖居行動」", ["長者安居協會"]),
+    ("示例酒店推行食物捐贈計劃，與聖雅各福群會「惜食堂」合作，將剩餘食物轉贈有需要人士", ["聖雅各福群會"]),
+    # a body's branch and the state in front of a ministry
+    ("本集團與世界自然基金會香港分會合辦企業義工計劃", ["世界自然基金會香港分會"]),
+    ("電力排放因子採用中國生態環境部公佈的全國電網平均排放因子", ["中國生態環境部"]),
+])
+def test_bodies_named_by_a_place_a_cue_a_branch_or_the_state(text, want):
+    assert orgs(text) == want
+
+
+@pytest.mark.parametrize("text", ["覆蓋全国三甲醫院的專家", "成為全國一級協會會員"])
+def test_a_scope_word_and_a_rank_name_no_body(text):
+    assert orgs(text) == []

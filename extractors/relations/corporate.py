@@ -364,7 +364,8 @@ _ZH_STAKE = re.compile(r"^\s*(?:公司)?\s*(\d+(?:\.\d+)?)\s*[%％]\s*(?:的)?\s
 _ZH_SUB_BEFORE = re.compile(
     r"(?:本集团|本公司|公司|我们|其)?(?:的|之)?(?:上市|主要|直接|间接)?(?:全资|控股|非全资)?(?:附属公司|子公司)(?:包括|有|如)?\s*$")
 _ZH_ITS_SUB = re.compile(r"其(?:的|之)?(?:上市|主要|直接|间接)?(?:全资|控股|非全资)?(?:附属公司|子公司)\s*$")
-_ZH_OWN_SUB = re.compile(r"\s*(?:是|为|系)(?:本集团|本公司|我们|公司)(?:的|之)?\s*(?:全资|控股|非全资)?(?:附属公司|子公司)"
+_ZH_OWN_SUB = re.compile(r"\s*(?:[（(][^（）()]{1,30}[）)])?\s*(?:是|为|系)(?:本集团|本公司|我们|公司)(?:的|之)?\s*"
+                         r"(?:上市|主要|直接|间接)?(?:全资|控股|非全资)?(?:附属公司|子公司)"
                          r"|\s*(?:是|为|系)(?:本集团|我们|集团)(?:的|之|旗下的?)[^，。；]{0,12}?(?:业务|平台|品牌|板块|业务单元)(?:之一)?(?:[，。；]|$)")
 # 我们旗下的X, 集团的X、Y等业务: the reporter's own businesses named after it
 _ZH_OWN_BEFORE = re.compile(r"(?:我们|本集团|集团|本公司)(?:的|之)?旗下(?:的)?\s*$|(?:我们|本集团|集团)的\s*$")
@@ -422,12 +423,10 @@ def subsidiaries(ctx, sent: Sentence) -> Iterator[tuple[Mention, Mention]]:
                 child = prev[-1] if prev else (pub if has_reporter else None)
                 if child is not None and child.key != m.key:
                     yield child, m
-            if not own and _EN_OWN_SUB.match(after):
+            if not own and (_EN_OWN_SUB.match(after) or _EN_APPOSITIVE_SUB.match(after)):
                 yield m, pub
             if not own and (_EN_PARENT.search(text, max(0, s - 80), s) or _EN_IS_PARENT.match(after)):
                 yield pub, m
-            if not own and _EN_APPOSITIVE_SUB.match(after):
-                yield m, pub
             if not own and has_reporter and (_EN_ITS_SUB.search(before) or (_legal(m) and _EN_ESTABLISHED.search(before))):
                 yield m, pub  # our subsidiary JR Testing, its subsidiary X Limited
             if not own and _EN_OUR_UNIT.search(before) and _EN_UNIT_AFTER.match(after):  # our Tmall business
@@ -563,6 +562,9 @@ _SCOPE_HEADING = re.compile("|".join(P_CO["scope_headings"]), re.I)
 _SCOPE_EXCLUDED = re.compile("|".join(P_CO["scope_exclusions"]), re.I)
 
 
+_SENTENCE_MARK = re.compile(r"[。，；！？]|[.;!?,](?:\s|$)")
+
+
 def _blocks(ctx) -> list[tuple[object, list[Sentence]]]:
     """The report's blocks in order, each with its sentences."""
     by_block: dict[int, list[Sentence]] = defaultdict(list)
@@ -592,11 +594,11 @@ def structure(ctx) -> Iterator[Relation]:
         if _PCT_ROW.match(text) and 0 < k < len(blocks) - 1:
             yield from _chart_row(ctx, blocks[k - 1][1], [float(v) for v in _PCT_VALUE.findall(text)], blocks[k + 1])
         folded = to_simplified(text)
-        header = len(text) <= 60 and _ENTITY_TABLE.search(folded) and not _NOT_ENTITY_TABLE.search(folded)
-        if header:
-            in_table = True
+        row = block.kind == "table" or (len(text) <= 40 and not _SENTENCE_MARK.search(text))
+        if row and _ENTITY_TABLE.search(folded) and not _NOT_ENTITY_TABLE.search(folded):
+            in_table = True  # the table's title or header row
             continue
-        if in_table and block.kind != "heading" and (block.kind == "table" or len(text) <= 40):
+        if in_table and block.kind != "heading" and row:
             values = [float(v) for v in _PCT_VALUE.findall(text)]
             if not values or max(values) > 50:
                 for m, sent in _companies_in(sents):
