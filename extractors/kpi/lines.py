@@ -61,6 +61,8 @@ def clean_name(name: str) -> str:
     return name
 
 
+# the code of an HKEX or GRI disclosure opening a KPI table's row
+_LEAD_CODE = re.compile(r"\s*(?:(?:kpi\s*)?[a-d]\d{1,2}(?:\.\d{1,2})?|gri\s*\d{3}-\d{1,2})(?![\d.])\s+", re.I)
 _BAND = re.compile(r"\s*[<>≤≥]?\s?\d{1,3}\s?(?:[-–—~～至到]\s?\d{1,3})?\s?\+?\s*")
 
 
@@ -169,7 +171,9 @@ def classify(line: Line, lang: str) -> Line:
             values.insert(0, (None, ""))
             k -= 1
             continue
-        if k == len(tokens) and k >= 2 and p.unit.fullmatch(tok) and value_token(tokens[k - 2].group()):
+        # "1,234 噸", "1,234 噸 1,100 噸": each value with its own unit
+        if (k == len(tokens) or (values and values[0][1])) and k >= 2 and p.unit.fullmatch(tok) \
+                and value_token(tokens[k - 2].group()):
             v = value_token(tokens[k - 2].group())
             values.insert(0, (v[0], v[1] or line.text[tokens[k - 1].start():tokens[k - 1].end()]))
             k -= 2
@@ -201,12 +205,17 @@ def classify(line: Line, lang: str) -> Line:
     if unit and _BAND.fullmatch(name_f):  # "30-50 persons 2,986 2,851": a band of a breakdown
         line.kind, line.name, line.unit, line.values = "row", name_f.strip(), unit, values
         return line
+    code = _LEAD_CODE.match(name_f)
+    if code and (unit or any(u for _, u in values)) and not p.index_code.search(name_f, code.end()):
+        name_f, lead = name_f[code.end():], code.end()  # "A1.2 Scope 1 emissions tCO2e 1,234": a KPI's code
+    else:
+        lead = 0
     if (not _name_like(name_f) or p.index_code.search(name_f) or p.standard.search(name_f)
             or p.contact.search(name_f)):
         return line
     if len(values) == 1 and not unit and not values[0][1] and looks_like_year(values[0][0]):
         return line  # "阿里健康 ESG報告 2022": a title with its year
-    line.kind, line.name, line.unit, line.values = "row", clean_name(line.text[:name_end]), unit, values
+    line.kind, line.name, line.unit, line.values = "row", clean_name(line.text[lead:name_end]), unit, values
     return line
 
 

@@ -207,8 +207,11 @@ class TableReader:
     def _broken_row(self, table: _Table, names: list, units: list, vline: Line) -> None:
         """One row: its name (perhaps on two lines), its unit, its values on a line."""
         used = names[-2:] if _continues(names[-1].text) and len(names) > 1 else names[-1:]
+        name = _join([n.name for n in used], self.lang)
         unit = units[0].text if units else ""
-        table.rows.append((_join([n.name for n in used], self.lang), unit, vline))
+        if not unit:  # "溫室氣體排放總量（噸二氧化碳當量）" over its values
+            name, unit = _paren_unit(name)
+        table.rows.append((name, unit, vline))
         for c, (v, u) in enumerate(vline.values):
             if v is not None:
                 table.values[(0, c)] = (v, u or unit, vline)
@@ -221,8 +224,10 @@ class TableReader:
         rows = names[-len(units):] if units and len(units) <= len(names) else names
         row_units = [u.text for u in units[-len(rows):]] if units else []
         row_units = [""] * (len(rows) - len(row_units)) + row_units
-        for x, u in zip(rows, row_units):
-            table.rows.append((x.name, u, x))
+        for k, (x, u) in enumerate(zip(rows, row_units)):
+            name, u = _paren_unit(x.name) if not u else (x.name, u)
+            row_units[k] = u
+            table.rows.append((name, u, x))
         widths = {len(v.values) for v in vlines}
         if len(vlines) == len(rows) and len(widths) == 1 and widths.pop() > 1:  # values row-wise
             for r, vl in enumerate(vlines):
@@ -303,6 +308,14 @@ def _breakdown(name: str) -> str:
     """The breakdown a row name opens with ("按性別劃分 男性", "By age Under 30")."""
     m = _BREAKDOWN.match(name)
     return (m.group(1) or m.group(2)) if m else ""
+
+
+def _paren_unit(name: str) -> tuple[str, str]:
+    """A name with its unit in brackets at its end: ("溫室氣體排放總量", "噸二氧化碳當量")."""
+    m = patterns().paren_unit_at_end.search(fold(name))
+    if m and m.start() > 0:
+        return name[: m.start()].rstrip(), name[m.start(1):m.end(1)]
+    return name, ""
 
 
 def _toc_line(line: Line) -> bool:
