@@ -311,6 +311,24 @@ def test_a_legend_names_the_marks():
         ("Helen CHOW", "Audit Committee"), ("Helen CHOW", "Risk Committee")}
 
 
+def test_a_table_grouped_under_director_titles():
+    # Not from the dev set: the other common HKEX shape, committees named in full on the header
+    # line and rows grouped under a title line, names without an honorific
+    ctx = context(["Board of Directors",
+                   "Directors Audit Committee Remuneration Committee Nomination Committee",
+                   "Executive Directors",
+                   "WONG Kwok Wai (Chairman) – – C",
+                   "Independent Non-executive Directors",
+                   "LEE Ka Ho C M M",
+                   "Notes: all Directors attended the meetings."], "en", "Company X")
+    chairs, members = composition(ctx)
+    assert chairs == {("Board of Directors", "WONG Kwok Wai"), ("Nomination Committee", "WONG Kwok Wai"),
+                      ("Audit Committee", "LEE Ka Ho")}
+    assert members == {("WONG Kwok Wai", "Board of Directors"), ("WONG Kwok Wai", "Nomination Committee"),
+                       ("LEE Ka Ho", "Board of Directors"), ("LEE Ka Ho", "Audit Committee"),
+                       ("LEE Ka Ho", "Remuneration Committee"), ("LEE Ka Ho", "Nomination Committee")}
+
+
 def test_it_is_chaired_by_and_its_other_members_are():
     ctx = context(["The ESG Committee is a committee of the Board. It is chaired by Mr. ZHAO Lixin, executive Director "
                    "and Chief Executive Officer, and its other members are Ms. LIU Fang, executive Director and Chief "

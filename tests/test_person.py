@@ -111,3 +111,11 @@ def test_the_start_of_a_company_name_is_no_person():
     # seed 001: "Alibaba Health" opens the company's legal name, so a title after it is no director row
     assert persons(["In its 2017 annual report, Alibaba Health Information Technology Limited disclosed its",
                     "Alibaba Health Chairman and Chief Executive Officer"], "en") == []
+
+
+def test_a_row_of_committee_marks_under_a_header_names_a_director():
+    # a director table grouped under title lines: the row is only the name and its marks
+    lines = ["Directors Audit Committee Remuneration Committee Nomination Committee", "Executive Directors",
+             "WONG Kwok Wai (Chairman) – – C", "LEE Ka Ho C M M", "Total Energy – – –"]
+    assert persons(lines, "en") == ["WONG Kwok Wai", "LEE Ka Ho"]
+    assert persons(lines[1:], "en") == []  # no header naming committees above: any table's row

@@ -50,6 +50,22 @@ def patterns() -> dict:
     return load_patterns("persons")
 
 
+def _marks(*kinds: str) -> str:
+    """One cell of a board composition table's committee columns (C, M, –, 主席, 成員, ✓)."""
+    t = patterns()["composition_table"]
+    cells = {w for kind in kinds for w in t[kind]}
+    return "|".join(re.escape(w) for w in sorted(cells, key=len, reverse=True))
+
+
+def _before_marks(name: str, honorifics: str) -> re.Pattern:
+    """A row that is a name (maybe with an honorific or a note in brackets) and two or more
+    marks, one of them a seat: a director's row of a composition table whose titles are a
+    group line above it (a row of dashes alone may be any table's)."""
+    any_mark, seat = _marks("chair", "member", "none"), _marks("chair", "member")
+    return re.compile(rf"^\s*(?:(?:{honorifics})\.?\s*)?({name})\s*(?:{honorifics})?\s*(?:[（(][^）)]{{0,30}}[）)])?"
+                      rf"(?=(?:\s+(?:{any_mark}))*\s+(?:{seat})(?!\S))(?:\s+(?:{any_mark})){{2,}}\s*$")
+
+
 def _common_word(word: str, min_freq: int = 30) -> bool:
     """An ordinary word of jieba's dictionary (金融, 方面), so not a name."""
     jieba.dt.check_initialized()
@@ -76,6 +92,7 @@ class _ZhNames:
         roles = "|".join(re.escape(r) for r in self.role_list)
         self.after_role_cell = re.compile(rf"(?:{roles})\s+({cell})(?=\s+\S|\s*$)")
         self.before_role_cell = re.compile(rf"^\s*({cell})\s+(?=(?:{roles}))")
+        self.before_marks = _before_marks(cell, "|".join(p["honorifics"]))
         cues = "|".join(re.escape(c) for c in p["member_list_cues"])
         self.list_cue = re.compile(rf"(?P<strong>(?:{cues})\s*[:：]?)\s*|(?P<by>由)(?=[^，。；]{{2,40}}?(?:组成|担任|出任))")
         hon = "|".join(p["honorifics"])
@@ -165,6 +182,12 @@ class _ZhNames:
                 if re.fullmatch(_LATIN_NAME, name) or self.valid(name, strict=False):
                     yield m.span(1)
 
+    def marked_row(self, text: str) -> list[tuple[int, int]]:
+        """The name opening a row of committee marks (王建國 – M C)."""
+        m = self.before_marks.match(text)
+        name = m.group(1) if m else ""
+        return [m.span(1)] if m and (re.fullmatch(_LATIN_NAME, name) or self.valid(name, strict=False)) else []
+
     def member_lists(self, text: str) -> Iterator[tuple[int, int]]:
         """Names listed as a body's members: 成員包括A、B及C, 分別為A、B, 由A、B及C組成,
         由A擔任. Every item must be a plausible name, or none is taken."""
@@ -204,6 +227,7 @@ class _ZhNames:
         return out if i == len(text) else []
 
 
+_HEAD_WORDS = re.compile(r"\s*(?:(?:Committee|委员会)\s*){2,}")
 _BARE_ITEM = re.compile(rf"\s*([{_CJK}]{{2,4}})(\s*[（(][^）)]*[）)])?\s*")
 
 
@@ -227,8 +251,9 @@ class _EnNames:
         roles = "|".join(re.escape(r) for r in self.role_list)
         self.chaired_by = re.compile(rf"\b(?:chaired|led|headed) by\s+(?:(?:{hon})\.?\s+)?({_LATIN_NAME})")
         self.name_role = re.compile(rf"\b({_LATIN_NAME}),\s+(?i:(?:the\s+|our\s+)?(?:{roles}|chair|chairman|chairperson|director|founder))\b")
-        # a table row opening with the name, then the title or gender cell
+        # a table row opening with the name, then the title or gender cell, or only marks
         self.row_start = re.compile(rf"^\s*({_LATIN_NAME})\s+(?=(?i:{roles}|male|female)\b)")
+        self.before_marks = _before_marks(_LATIN_NAME, hon)
         self.list_cue = re.compile(r"\b(?:members?\s+(?:of\s+[^.;]{0,60}?\s+)?(?:are|is|include|includes)|"
                                    r"comprises?|consists?\s+of|(?:is|are)\s+composed\s+of|namely)\s*:?\s*")
         self.list_item = re.compile(rf"(?:(?:{hon})\.?\s+)?({_LATIN_NAME})(?:\s*\([^)]{{0,30}}\))?")
@@ -297,6 +322,12 @@ class _EnNames:
                     found.add(span)
         return _drop_nested(found)
 
+    def marked_row(self, text: str) -> list[tuple[int, int]]:
+        """The name opening a row of committee marks (LEE Ka Ho C M M)."""
+        m = self.before_marks.match(text)
+        span = self.trimmed(text, *m.span(1)) if m else None
+        return [span] if span else []
+
     def organisation_words(self, text: str, name: str) -> bool:
         """``name`` opens an organisation's name somewhere in ``text`` (Alibaba Health in
         Alibaba Health Information Technology Limited): a company, not a person."""
@@ -358,15 +389,29 @@ class PersonRecogniser:
                     (i and self.names.ends_with_role(texts[i - 1]))
                     or (i + 1 < len(docs) and self.names.is_title_line(texts[i + 1]))):
                 extra[i] = spans  # a signature: the name under or over its title
+        signatures = dict(extra)
         if self.lang != "en":
             extra.update(self._name_columns(docs, texts, bare))
+        for i in self._under_committee_heads(docs, texts):
+            extra.setdefault(i, []).extend(self.names.marked_row(texts[i]))
         found = [self.names.find(texts[i], self._word_starts(doc)) + extra.get(i, []) for i, doc in enumerate(docs)]
         if self.lang == "en":
-            found = self._not_companies(texts, found, extra)
+            found = self._not_companies(texts, found, signatures)
         again = self._known_again(texts, found)
         for doc, spans, more in zip(docs, found, again):
             self._add(doc, spans + more)
             yield doc
+
+    @staticmethod
+    def _under_committee_heads(docs: list[Doc], texts: list[str], reach: int = 30) -> Iterator[int]:
+        """The lines under a table header that names two or more committees (or whose head
+        words wrapped to a line of their own: Committee Committee Committee)."""
+        last = -reach - 1
+        for i, doc in enumerate(docs):
+            if i - last <= reach:
+                yield i
+            if len(spans_of(doc, "Committee")) >= 2 or _HEAD_WORDS.fullmatch(texts[i]):
+                last = i
 
     def _not_companies(self, texts: list[str], found: list[list[tuple[int, int]]],
                        signatures: dict[int, list[tuple[int, int]]]) -> list[list[tuple[int, int]]]:

@@ -59,6 +59,7 @@ _CHAIR_ZH = r"主席|主任|召集人|组长|董事长|牵头人"
 _CHAIR_AFTER = re.compile(rf"\s*[（(]?\s*(?:{_CHAIR_ZH}|[Cc]hair(?:man|woman|person)?\b)")
 _CHAIR_BEFORE_EN = re.compile(r"\b(?:[Cc]hair(?:man|woman|person)?|[Hh]ead)\s+of\s+(?:the\s+)?$")
 _DIRECTOR = re.compile(r"董事(?!会|局)|\b[Dd]irector\b")
+_DIRECTORS = re.compile(r"董事(?!会|局)|\b[Dd]irectors?\b")  # a table's group line: Executive Directors
 _BOARD_CHAIR = re.compile(r"(?<!副)(?:主席|董事长)|\bChair(?:man|woman|person)?\b")
 # A line that opens a director row with the person's title.
 _ROW_START = re.compile(r"\s*(?:独立非执行董事|非执行董事|执行董事|独立董事|董事|主席|副主席|董事长|首席|"
@@ -611,9 +612,8 @@ def _composition_tables(view: _View, board: list[Mention], by_key: dict[str, Men
     director (name, titles, then a mark per column: C/M/–, 主席/成員/–, ✓). A chair's mark
     and a member's both make the director a member of that column's body; the chair's also
     its chair. A director is a member of the board, and its chair if the title says so
-    (Chairman, 主席; not Vice Chairman, 副主席). A row whose marks wrapped to the next line
-    (鄺詠詩女士 副主席、執行董事兼 / 行政總裁 – – – 主席) is read as one. ``done`` gets the
-    persons read with their titles, so the looser director-row rule leaves them alone."""
+    (Chairman, 主席; not Vice Chairman, 副主席). ``done`` gets the persons read with their
+    titles, so the looser director-row rule leaves them alone."""
     lines = _printed_lines(view)
     i = 0
     while i < len(lines):
@@ -621,26 +621,9 @@ def _composition_tables(view: _View, board: list[Mention], by_key: dict[str, Men
         if not columns:
             i += 1
             continue
-        k = len(columns)
-        j = i + (1 if len(lines[i].coms) >= 2 else 2)
-        cells = dict(_cells())
-        for near in lines[max(0, i - 2):j + 40]:
-            for m in _LEGEND.finditer(near.text):
-                cells[m.group(1).casefold()] = "chair" if re.match(r"chair|主席|主任|召集人|组长", m.group("role"), re.I) else "member"
-        while j < len(lines):
-            line = lines[j]
-            persons = [p for p in line.persons if p.start - line.start <= 8]
-            if len(persons) != 1:
-                break
-            person = persons[0]
-            own = line.text[person.end - line.start:]
-            row = _row_cells(own, k, cells)
-            if row is None and j + 1 < len(lines) and not lines[j + 1].persons:
-                row = _row_cells(own + " " + lines[j + 1].text, k, cells)
-                j += row is not None
-            if row is None:
-                break
-            titles, marks = row
+        start = i + (1 if len(lines[i].coms) >= 2 else 2)
+        rows, i = _table_rows(lines, start, len(columns), _legend(lines[max(0, start - 3):start + 40]))
+        for person, titles, marks, line in rows:
             ev = Evidence(line.original.strip(), line.line)
             done[id(person)] = (person, titles)
             for body, mark in zip(columns, marks):
@@ -649,12 +632,51 @@ def _composition_tables(view: _View, board: list[Mention], by_key: dict[str, Men
                 if mark in ("chair", "member"):
                     yield Relation(person, "memberOf", body, ev)
             b = _nearest_board(board, person.start)
-            if b is not None and _DIRECTOR.search(titles):
+            if b is not None and _DIRECTORS.search(titles):
                 yield Relation(person, "memberOf", b, ev)
                 if _BOARD_CHAIR.search(titles):
                     yield Relation(b, "chairedBy", person, ev)
+        i = max(i, start)
+
+
+def _legend(lines: list[_Line]) -> dict[str, str]:
+    """The marks of a table: the usual ones, and those a legend names (C: Chairman of the
+    committee, ◎: Committee Chairman)."""
+    cells = dict(_cells())
+    for line in lines:
+        for m in _LEGEND.finditer(line.text):
+            chair = re.match(r"chair|主席|主任|召集人|组长", m.group("role"), re.I)
+            cells[m.group(1).casefold()] = "chair" if chair else "member"
+    return cells
+
+
+def _table_rows(lines: list[_Line], j: int, k: int,
+                cells: dict[str, str]) -> tuple[list[tuple[Mention, str, list[str], _Line]], int]:
+    """The rows from line ``j`` on, as (person, titles, marks, line), and where they end.
+    A row whose marks wrapped to the next line (鄺詠詩女士 副主席、執行董事兼 / 行政總裁 – –
+    – 主席) is read as one; a line naming a group of directors (Executive Directors, 獨立非
+    執行董事) gives its title to the rows under it."""
+    rows, group = [], ""
+    while j < len(lines):
+        line = lines[j]
+        persons = [p for p in line.persons if p.start - line.start <= 8]
+        if not line.persons and len(line.text.strip()) <= 60 and _DIRECTORS.search(line.text) \
+                and not _row_cells(line.text, 1, cells):
+            group = line.text.strip()
             j += 1
-        i = j
+            continue
+        if len(persons) != 1:
+            break
+        own = line.text[persons[0].end - line.start:]
+        row = _row_cells(own, k, cells)
+        if row is None and j + 1 < len(lines) and not lines[j + 1].persons:
+            row = _row_cells(own + " " + lines[j + 1].text, k, cells)
+            j += row is not None
+        if row is None:
+            break
+        rows.append((persons[0], f"{group} {row[0]}".strip(), row[1], line))
+        j += 1
+    return rows, j
 
 
 def _nearest_board(board: list[Mention], pos: int) -> Mention | None:
