@@ -312,6 +312,22 @@ def test_change_column_after_the_years():
     assert ("Municipal water consumption Change (%)", Decimal("-4.8"), "%", "2023") in obs
 
 
+def test_rows_opened_by_a_disclosure_code_and_a_unit_in_brackets_over_the_values():
+    """No seed or dev table has these layouts: rows of the dev tables written so; the content
+    index's rows (one page number, no unit) stay out, as the seed index test shows."""
+    lines = ["KPI Description Unit 2023 2022",
+             "A1.2 Scope 1 GHG emissions tCO2e 214,760 209,115",
+             "溫室氣體排放總量（噸二氧化碳當量）",
+             "38,415 41,206",
+             "A1.1 The types of emissions and respective emissions data Key Performance Indicators 17"]
+    ctx = ReportContext(Document.from_rows(lines, "en", "x.txt"),
+                        ReportInfo("x.txt", "en", period_start="2023-01-01", period_end="2023-12-31"), [])
+    obs = [(o.metric, o.value, o.unit, o.period) for o in extract_observations(ctx)]
+    assert ("Scope 1 GHG emissions", Decimal("214760"), "tCO2e", "2023") in obs
+    assert ("溫室氣體排放總量", Decimal("41206"), "噸二氧化碳當量", "2022") in obs
+    assert not find(obs, "17")
+
+
 def test_chinese_sentences_counters_ratios_and_what_follows_the_unit(dev_figures):
     obs = figures(ALI, 1441, 1441)  # 五年陈戒指总授予量达到6,496枚
     assert [o[:3] for o in find(obs, "6496")] == [("五年陈戒指总授予量", Decimal("6496"), "枚")]
