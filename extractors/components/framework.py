@@ -196,6 +196,8 @@ class FrameworkRecognizer:
         gaz = self.gaz
         basis_section = bool(gaz["basis_headings"].search(heading(doc)))
         out = []
+        if not (basis_section or gaz["basis_cues"].search(text)):
+            return out
         rx = gaz["title_en"] if lang == "en" else gaz["title_zh"]
         for m in rx.finditer(text):
             s, e = m.span("title")
