@@ -385,3 +385,27 @@ def test_a_company_that_sets_up_a_body_owns_it():
 def test_only_the_first_full_row_of_a_chart_sits_under_its_top_box():
     ctx = context(["董事會", "審核委員會 薪酬委員會 提名委員會 ESG委員會", "風險管理委員會 執行委員會 可持續發展工作小組"])
     assert facts(ctx, "reportsTo") == {(c, "董事會") for c in ("審核委員會", "薪酬委員會", "提名委員會", "ESG委員會")}
+
+
+# Not from the dev set: the shapes of A+H share (Simplified) reports.
+def test_a_share_chair_titles_and_member_lists():
+    ctx = context(["审计委员会由三名独立董事组成，主任委员由独立董事刘晓东先生担任。",
+                   "战略委员会委员：王建国（召集人）、李明、陈红。"], "zh-Hans", "X")
+    assert facts(ctx, "chairedBy") == {("审计委员会", "刘晓东"), ("战略委员会", "王建国")}
+    assert facts(ctx, "memberOf") == {("刘晓东", "审计委员会")} | {(p, "战略委员会") for p in ("王建国", "李明", "陈红")}
+
+
+def test_a_share_composition_table_with_chief_member_marks():
+    ctx = context(["董事会", "姓名 职务 战略委员会 审计委员会 提名委员会",
+                   "王建国 董事长 主任委员 – 委员", "刘晓东 独立董事 – 主任委员 委员"], "zh-Hans", "X")
+    chairs, members = composition(ctx)
+    assert chairs == {("董事会", "王建国"), ("战略委员会", "王建国"), ("审计委员会", "刘晓东")}
+    assert members == {("王建国", "董事会"), ("王建国", "战略委员会"), ("王建国", "提名委员会"),
+                       ("刘晓东", "董事会"), ("刘晓东", "审计委员会"), ("刘晓东", "提名委员会")}
+
+
+def test_other_members_and_a_body_reporting_as_that_committee():
+    ctx = context(["可持續發展委員會由本公司主席兼執行董事陳大文先生擔任主席，其他成員包括獨立非執行董事李小明先生及執行董事"
+                   "黃美玲女士。該委員會每年至少召開兩次會議，並向董事會匯報。"])
+    assert facts(ctx, "memberOf") == {(p, "可持續發展委員會") for p in ("陳大文", "李小明", "黃美玲")}
+    assert facts(ctx, "reportsTo") == {("可持續發展委員會", "董事會")}

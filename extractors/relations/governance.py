@@ -113,12 +113,15 @@ _SETS_UP_EN = re.compile(r"\b(?:has\s+|have\s+)?(?:established|set\s+up|formed|d
 _CHAIRED_BY_ZH = re.compile(rf"由(?P<who>[^，。；]{{1,30}}?)(?:先生|女士|博士)?(?:担任|出任|任)[^，。；]{{0,12}}?(?:{_CHAIR_ZH})")
 _LED_BY_ZH = re.compile(r"由(?P<who>[^，。；]{1,30}?)(?:领导|牵头|主持|带领)")
 _LEADS_ZH = re.compile(r"(?P<who>[^，。；由]{1,30}?)(?:领导|牵头|主持|带领)的\s*(?:本公司|本集团|公司|集团)?\s*$")
-_MEMBERS_ZH = re.compile(r"\s*(?:的)?(?:成员|委员|组员)(?:分别)?(?:包括|为|有|是|：|:)\s*[：:]?")
+_MEMBERS_ZH = re.compile(r"\s*(?:的)?(?:其他|其余|其)?(?:成员|委员|组员)(?:分别)?(?:包括|为|有|是|：|:)\s*[：:]?")
 # …，其中周明為主席: a person of the sentence named the body's chair without naming the body
 _PERSON_CHAIR_ZH = re.compile(rf"\s*(?:先生|女士|博士)?\s*(?:为|是|担任|出任|任)\s*(?:该委员会|委员会|小组)?\s*(?:{_CHAIR_ZH})")
 _COMPOSED_ZH = re.compile(r"(?:[（(][^）)]*[）)])?[^，。；]{0,12}?[，,]?\s*由(?P<who>[^。；]*?)(?:等)?\s*(?:共同)?组成"
                           r"(?:\s*[，,：:]\s*(?:其中\s*)?(?:分别为|分别是|包括|即|成员为|成员包括)\s*[：:]?(?P<list>[^。；]*))?")
 _CHAIR_BY_ZH = re.compile(rf"\s*(?:{_CHAIR_ZH})\s*(?:一职|职务)?\s*由(?P<who>[^，。；]{{1,30}}?)(?:先生|女士|博士)?\s*(?:担任|出任)")
+# X由三名獨立董事組成，主任委員由劉曉東先生擔任 / …，其主席為張三: the chair in a later clause
+_LATER_CHAIR_ZH = re.compile(rf"[，,]\s*(?:其|该委员会)?(?:{_CHAIR_ZH})(?:委员)?\s*(?:一职|职务)?\s*"
+                             rf"(?:由(?P<who>[^，。；]{{1,30}}?)(?:先生|女士|博士)?\s*(?:担任|出任)|(?:为|是)(?P<is>[^，。；]{{1,30}}))")
 # A擔任/出任/為 [the body] 委員/主席: the verb before the body, the role after it.
 _TAKES_ROLE_ZH = re.compile(r"(?:先生|女士|博士)?\s*(?:担任|出任|兼任|获委任为|获任命为|当选为?|任|为|是)\s*"
                             r"(?:本公司|本集团|公司|集团)?\s*(?:董事会)?\s*$")
@@ -255,6 +258,8 @@ def _zh_reports_to(text: str, sent: Sentence, coms: list[Mention],
                 yield child, before[-1]
     for m in _REPORT_ZH.finditer(text):  # 該工作小組向董事會及高級管理層匯報 / A、B及C均向董事會負責
         subject = _subject_before(text, sent, coms, m.start())
+        if subject is None and _ANAPHOR_ZH.match(text) and not re.search(r"[。；;]", text[:m.start()]):
+            subject = antecedent  # 該委員會每年…，並向董事會匯報: the body the sentence before named
         if subject is not None:
             for parent in _listed(text, sent, coms, m.start("to"), _ZH_SEP):
                 if _local(sent, parent)[1] <= m.end("to"):
@@ -562,13 +567,8 @@ def _header(lines: list[_Line], i: int, en: bool, by_key: dict[str, Mention]) ->
     side by side (董事 職位 審核委員會 薪酬委員會 …), or names whose head word wrapped to the
     next line (Audit Remuneration Nomination ESG / Committee Committee Committee Committee)."""
     line = lines[i]
-    if len(line.coms) >= 2:
-        base = line.coms[0].start
-        rest = list(line.text[base - line.start:])
-        for m in line.coms:
-            rest[m.start - base:m.end - base] = " " * (m.end - m.start)
-        if not "".join(rest).strip():
-            return [_standard_tail(m, by_key, line) for m in line.coms]
+    if _bodies_to_the_end(line.text, line.start, line.coms):
+        return [_standard_tail(m, by_key, line) for m in line.coms]
     if i + 1 >= len(lines) or not _COLUMN_HEAD.fullmatch(lines[i + 1].text):
         return []
     head = "Committee" if en else "委员会"
@@ -585,6 +585,18 @@ def _header(lines: list[_Line], i: int, en: bool, by_key: dict[str, Mention]) ->
                                                      Evidence(line.original.strip(), line.line)))
         del words[-n:]
     return columns if len(columns) == k else []
+
+
+def _bodies_to_the_end(text: str, start: int, coms: list[Mention]) -> bool:
+    """Two or more bodies side by side end the line (``text`` at offset ``start``): a table
+    header's committee columns."""
+    if len(coms) < 2:
+        return False
+    base = coms[0].start
+    rest = list(text[base - start:])
+    for m in coms:
+        rest[m.start - base:m.end - base] = " " * (m.end - m.start)
+    return not "".join(rest).strip()
 
 
 def _standard_tail(com: Mention, by_key: dict[str, Mention], line: _Line) -> Mention:
@@ -697,7 +709,7 @@ def _director_rows(view: _View) -> list[tuple[list[_Block], Mention]]:
     cur: list[_Block] = []
     has_person = False
     for blk in view.blocks:
-        if not _rowish(blk, view.en):
+        if not _rowish(blk, view.en) or _bodies_to_the_end(blk.text(view.en), blk.block.start, blk.of("Committee")):
             rows.append(cur)
             cur, has_person = [], False
             continue
@@ -958,6 +970,11 @@ def _zh_roles(text: str, sent: Sentence, c: Mention, coms: list[Mention], people
             yield Relation(c, "chairedBy", nxt[0], ev), "chair" if re.match(r"\s*(?:为|是|：|:)", gap) else "title"
     nxt_com = next((_local(sent, x)[0] for x in coms if _local(sent, x)[0] >= e), len(text))
     after = text[e:nxt_com]
+    m = _LATER_CHAIR_ZH.search(after)
+    if m and not _CHAIR_BY_ZH.match(text, e):
+        part = "who" if m.group("who") else "is"
+        yield from ((r, "chair") for r in _chair_named(c, m.group(part), e + m.start(part), people, holders, ev))
+        yield None, "stated"
     lead = re.match(r"(?:[（(][^）)]*[）)])?[^，。；]{0,12}?[，,]?\s*(?=由)", after)
     if lead:  # X由Y擔任主席 / X，由Y領導
         m = _CHAIRED_BY_ZH.match(after, lead.end())
