@@ -328,6 +328,17 @@ def test_rows_opened_by_a_disclosure_code_and_a_unit_in_brackets_over_the_values
     assert not find(obs, "17")
 
 
+def test_a_caption_gives_its_unit_to_the_rows_without_one():
+    """No seed or dev table has a unit caption: rows of the dev property table under one."""
+    lines = ["單位：港元", "指標 二零二三/二四 二零二二/二三", "社區投資總額 12,480,000 10,960,000",
+             "撥款 3,000,000 2,500,000", "義工服務時數 小時 28,350 24,120"]
+    ctx = ReportContext(Document.from_rows(lines, "zh-Hant", "x.txt"),
+                        ReportInfo("x.txt", "zh-Hant", period_start="2023-04-01", period_end="2024-03-31"), [])
+    obs = [(o.metric, o.value, o.unit, o.period) for o in extract_observations(ctx)]
+    assert ("社區投資總額", Decimal("10960000"), "港元", "2023財年") in obs
+    assert ("義工服務時數", Decimal("28350"), "小時", "2024財年") in obs
+
+
 def test_chinese_sentences_counters_ratios_and_what_follows_the_unit(dev_figures):
     obs = figures(ALI, 1441, 1441)  # 五年陈戒指总授予量达到6,496枚
     assert [o[:3] for o in find(obs, "6496")] == [("五年陈戒指总授予量", Decimal("6496"), "枚")]

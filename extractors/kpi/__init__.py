@@ -75,7 +75,7 @@ def extract_observations(ctx) -> list[Observation]:
             if not metric:
                 continue
             label = table.periods[c] if c < len(table.periods) else ""
-            unit = unit or (table.col_units[c] if c < len(table.col_units) else "")
+            unit = unit or (table.col_units[c] if c < len(table.col_units) else "") or table.unit
             if label.startswith(CHANGE):  # "變動(%)": the change of the metric over the latest year
                 metric, unit = _join_words(metric, label[1:]), _change_unit(label, unit, table, r, c)
                 label = next((x for x in table.periods if x and not x.startswith(CHANGE)), "")

@@ -113,6 +113,20 @@ def _header(line: Line, lang: str) -> list | None:
     return None
 
 
+# a table's unit written once for all its figures: 單位：萬元, (Unit: tonnes), (in HK$'000)
+_CAPTION = re.compile(r"[（(]?\s?(?:单位|计量单位|units?)\s?[:：].{1,24}|[（(]\s?in\s[^（()）]{1,20}[）)]", re.I)
+
+
+def caption_unit(line: Line) -> str:
+    """The unit a table's caption or header gives all its figures, or ""."""
+    for m in re.finditer(r"[（(]?\s?(?:单位|计量单位|units?|in)\s?[:：]?\s?([^（()）\s]{1,20}(?:\s\S{1,10})?)\s?[）)]?\s*$",
+                         line.folded, re.I):
+        if patterns().unit.fullmatch(m.group(1).strip()) and (":" in m.group() or "：" in m.group() or "(" in m.group()
+                                                               or "（" in m.group()):
+            return line.text[m.start(1):m.end(1)].strip()
+    return ""
+
+
 CHANGE = "Δ"  # marks a header's change column among its period labels
 
 
@@ -154,6 +168,11 @@ def classify(line: Line, lang: str) -> Line:
     if periods is not None:
         line.kind, line.periods = "header", periods
         line.col_units = _column_units(line.text)
+        line.unit = caption_unit(line)
+        return line
+    unit = caption_unit(line)
+    if unit and _CAPTION.fullmatch(f.strip()):
+        line.kind, line.unit = "caption", unit
         return line
     tokens = list(re.finditer(r"\S+", f))
     values: list = []

@@ -97,7 +97,7 @@ def patterns() -> _Patterns:
     return _Patterns(
         unit=re.compile(unit, re.I),
         unit_at_end=re.compile(rf"(?:(?<=\s)|(?<=^))({unit})\s*$", re.I),
-        paren_unit_at_end=re.compile(rf"\s?[（(]({unit})[）)]\s*$", re.I),
+        paren_unit_at_end=re.compile(rf"\s?[（(](?:in\s|单位[:：]?\s?)?({unit})[）)]\s*$", re.I),
         prose_unit=re.compile(rf"\s?({prose_core}(?:[/／╱][^\s\d，。；,;、/／╱]{{1,4}})?)", re.I),
         unit_prefix=re.compile(rf"({_alternation(p['unit_prefixes'])})\s?$"),
         counters=frozenset(p["counters"]),

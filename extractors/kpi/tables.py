@@ -16,6 +16,7 @@ class _Table:
     filled: int  # columns read so far
     values: dict = field(default_factory=dict)  # (row, col) -> (Decimal, unit, Line)
     col_units: list = field(default_factory=list)
+    unit: str = ""  # the unit a caption gives the table's figures without their own
 
 
 class TableReader:
@@ -45,7 +46,15 @@ class TableReader:
 
     def new_table(self, first: int, last: int) -> _Table:
         header = self.header_for(first, last)
-        return _Table([], header.periods if header else [], 0, col_units=header.col_units if header else [])
+        table = _Table([], header.periods if header else [], 0, col_units=header.col_units if header else [])
+        table.unit = header.unit if header else ""
+        for k in range(first - 1, max(-1, first - 8), -1):  # a caption above: 單位：萬元
+            if self.lines[k].kind == "prose":
+                break
+            if self.lines[k].kind == "caption":
+                table.unit = self.lines[k].unit
+                break
+        return table
 
     def _header_near(self, indices) -> Line | None:
         prose = 0
