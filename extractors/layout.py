@@ -581,6 +581,17 @@ def _clean(text: str, vocab: Vocabulary) -> str:
     return _merge_split_words(_unspace_letters(text), vocab)
 
 
+def _split_in_han(text: str, part: str, vocab: Vocabulary) -> bool:
+    """A Latin word broken at the end of a Chinese line ("…頒發BEAM Plu" + "s新建建築"):
+    Chinese lines wrap at any character, so the pieces join without a space when the
+    document spells the whole word elsewhere."""
+    last = re.search(r"(?<![A-Za-z])([A-Za-z]+)$", text)
+    first = re.match(r"[a-z]+", part)
+    if not (last and first) or not _HAN.search(text[-12:]):
+        return False
+    return vocab.counts.get((last.group(1) + first.group(0)).lower(), 0) >= 2
+
+
 def _join(parts: list[tuple[int, str]], vocab: Vocabulary) -> tuple[str, list[tuple[int, int]]]:
     """Glue a paragraph's lines: no space around Han text, one space between Latin words,
     a line-end hyphen kept (compounds: "third-party") unless the document spells the word
@@ -597,6 +608,8 @@ def _join(parts: list[tuple[int, str]], vocab: Vocabulary) -> tuple[str, list[tu
                 word = (last + first).lower()
                 if vocab.counts.get(word, 0) and f"{last}-{first}".lower() not in vocab.hyphenated:
                     text = text[:-1]
+            elif _split_in_han(text, part, vocab):
+                pass  # BEAM Plu|s wrapped inside a Chinese paragraph: one word
             elif not (_is_wide(prev) or _is_wide(nxt)):
                 text += " "
         segs.append((len(text), no))

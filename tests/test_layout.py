@@ -258,3 +258,15 @@ def test_blocks_sit_at_their_offsets(laid):
         for block in lay.blocks:
             assert lay.text[block.start:block.start + len(block.text)] == block.text
             assert block.kind in ("heading", "paragraph", "table")
+
+
+def test_latin_word_wrapped_inside_a_chinese_line_is_one_word():
+    """Chinese lines wrap at any character, English words inside them too."""
+    path = REPORTS.parent.parent / "tests" / "data" / "synthetic" / "dev" / "hk_property_zh-Hant.txt"
+    raw = read_text(path)[0].split("\n")
+    assert raw[95].endswith("BEAM Plu")
+    text = layout.repair(raw).text
+    assert "頒發BEAM Plus新建建築" in text and "Plu s" not in text
+    # a word the document never spells whole keeps its space
+    lay = layout.repair(["本集團於年內推行Green", "team活動，鼓勵員工參與環保。"])
+    assert "Green team" in lay.text
