@@ -87,6 +87,13 @@ def figures(name: str, first: int, last: int) -> list[tuple]:
             for o in extract_observations(context(name, first, last))]
 
 
+def rows_figures(lines: list[str], lang: str, start: str, end: str) -> list[tuple]:
+    """(metric, value, unit, period) read from lines taken as they are (for layouts no seed has)."""
+    ctx = ReportContext(Document.from_rows(lines, lang, "x.txt"),
+                        ReportInfo("x.txt", lang, period_start=start, period_end=end), [])
+    return [(o.metric, o.value, o.unit, o.period) for o in extract_observations(ctx)]
+
+
 def find(obs: list[tuple], value: str) -> list[tuple]:
     return [o for o in obs if o[1] == Decimal(value)]
 
@@ -303,9 +310,7 @@ def test_change_column_after_the_years():
     lines = ["Indicator Unit 2023 2022 Change (%)",
              "Purchased electricity MWh 421,683 405,117 +4.1",
              "Municipal water consumption m³ 1,126,400* 1,182,900 -4.8%"]
-    ctx = ReportContext(Document.from_rows(lines, "en", "x.txt"),
-                        ReportInfo("x.txt", "en", period_start="2023-01-01", period_end="2023-12-31"), [])
-    obs = [(o.metric, o.value, o.unit, o.period) for o in extract_observations(ctx)]
+    obs = rows_figures(lines, "en", "2023-01-01", "2023-12-31")
     assert ("Purchased electricity", Decimal("405117"), "MWh", "2022") in obs
     assert ("Purchased electricity Change (%)", Decimal("4.1"), "%", "2023") in obs
     assert ("Municipal water consumption", Decimal("1126400"), "m³", "2023") in obs
@@ -320,9 +325,7 @@ def test_rows_opened_by_a_disclosure_code_and_a_unit_in_brackets_over_the_values
              "溫室氣體排放總量（噸二氧化碳當量）",
              "38,415 41,206",
              "A1.1 The types of emissions and respective emissions data Key Performance Indicators 17"]
-    ctx = ReportContext(Document.from_rows(lines, "en", "x.txt"),
-                        ReportInfo("x.txt", "en", period_start="2023-01-01", period_end="2023-12-31"), [])
-    obs = [(o.metric, o.value, o.unit, o.period) for o in extract_observations(ctx)]
+    obs = rows_figures(lines, "en", "2023-01-01", "2023-12-31")
     assert ("Scope 1 GHG emissions", Decimal("214760"), "tCO2e", "2023") in obs
     assert ("溫室氣體排放總量", Decimal("41206"), "噸二氧化碳當量", "2022") in obs
     assert not find(obs, "17")
@@ -332,9 +335,7 @@ def test_a_caption_gives_its_unit_to_the_rows_without_one():
     """No seed or dev table has a unit caption: rows of the dev property table under one."""
     lines = ["單位：港元", "指標 二零二三/二四 二零二二/二三", "社區投資總額 12,480,000 10,960,000",
              "撥款 3,000,000 2,500,000", "義工服務時數 小時 28,350 24,120"]
-    ctx = ReportContext(Document.from_rows(lines, "zh-Hant", "x.txt"),
-                        ReportInfo("x.txt", "zh-Hant", period_start="2023-04-01", period_end="2024-03-31"), [])
-    obs = [(o.metric, o.value, o.unit, o.period) for o in extract_observations(ctx)]
+    obs = rows_figures(lines, "zh-Hant", "2023-04-01", "2024-03-31")
     assert ("社區投資總額", Decimal("10960000"), "港元", "2023財年") in obs
     assert ("義工服務時數", Decimal("28350"), "小時", "2024財年") in obs
 
