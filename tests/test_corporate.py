@@ -375,3 +375,18 @@ def test_a_subsidiary_partners_after_its_own_clause():
     found = report_relations(rows, "zh-Hant", "partnerOf")
     assert ("青嵐物業", "partnerOf", "綠嵐再生資源有限公司") in found and ("青嵐物業", "partnerOf", "長者安居協會") in found
     assert not any(s == "REPORTER" for s, _p, _o in found)
+
+
+def test_joint_venture_partners_and_associates_outside_the_scope():
+    # adapted from HKEX scope notes: a JV run by its partner, an associate left out of the scope
+    found = report_relations([EX_ZH, "我們持有50%權益之合營企業嵐澤紡織（越南）有限公司由合營夥伴嵐澤紡織國際有限公司負責日常營運管理。"],
+                             "zh-Hant")
+    assert found == [("REPORTER", "partnerOf", "嵐澤紡織國際有限公司")]
+    found = report_relations([EX_ZH, ("本集團持有45%權益的聯營公司嵐通天然氣有限公司不在本報告範圍內。", "paragraph", "報告範圍")],
+                             "zh-Hant")
+    assert found == []
+
+
+def test_a_controlling_shareholder_with_a_rare_character_in_its_name():
+    assert relations(EXAMPLE, "本公司之控股股東為星澔控股有限公司（一家於英屬處女群島註冊成立之公司）。", predicate="subsidiaryOf") \
+        == [("REPORTER", "subsidiaryOf", "星澔控股有限公司")]

@@ -175,7 +175,7 @@ def _merge_unknown_singles(toks: tuple[tuple[str, str, int], ...]) -> list[tuple
     return out
 
 
-_SINGLE_NAME_TAGS = frozenset({"n", "nr", "ns", "nz", "ng", "nrfg", "j", "a", "ag"})
+_SINGLE_NAME_TAGS = frozenset({"n", "nr", "ns", "nz", "ng", "nrfg", "j", "a", "ag", "g", "zg"})
 
 
 def _left_run(rev: list[tuple[str, str, int]], base: int, legal: bool = False) -> tuple[list[tuple[str, str, int]], str]:

@@ -244,7 +244,7 @@ _ZH_AND_US = re.compile(r"\s*(?:和|与|及|、|以及)\s*(?:我们|我司|本�
 _ZH_JOINT_SEP = re.compile(r"^[\s、，,和及与]*(?:以及|联合|携手|联手)?[\s、，,和及与]*$")
 
 
-_ZH_PARTNER_WORD = re.compile(r"(?:合作|策略|战略|长期|业务)?伙伴(?:包括|如|为|有|是)?\s*[：:]?\s*$")
+_ZH_PARTNER_WORD = re.compile(r"(?:合作|策略|战略|长期|业务|合营|合资)?伙伴(?:包括|如|为|有|是)?\s*[：:]?\s*$")
 _EN_PARTNER_WORD = re.compile(r"\b(?:our|its|the\s+Group[’']s)\s+(?:[a-z\-]+\s+){0,2}partners?\s*,?\s*(?:is\s+|are\s+|include\s+|including\s+)?$", re.I)
 
 
@@ -258,8 +258,8 @@ def _named_partners(ctx, sent: Sentence, parties: list[Mention]) -> Iterator[Men
         cue = (_EN_PARTNER_WORD if en else _ZH_PARTNER_WORD).search(text, max(0, s - 30), s)
         if cue is None or _reporter_side(ctx, m) or (k and _SEPARATORS.match(text[_rel(parties[k - 1], sent)[1]:s])):
             continue
-        if not en and not _subject_ok(ctx, sent, parties, cue.start()):
-            continue
+        if not en and not re.match(r"合营|合资", cue.group()) and not _subject_ok(ctx, sent, parties, cue.start()):
+            continue  # a joint venture's partner (X由合营伙伴Y营运) is the group's whoever opens the clause
         listed = [m] + _list_after(text, sent, parties[k + 1:], _rel(m, sent)[1])
         yield from (p for p in listed if not _reporter_side(ctx, p))
 
@@ -459,7 +459,7 @@ def subsidiaries(ctx, sent: Sentence) -> Iterator[tuple[Mention, Mention]]:
         if not own:
             yield from ((x, pub) for x in _own_listed(ctx, sent, parties, i))
     yield from _stakes(ctx, sent, parties, text)
-    if _SCOPE.search(text) and _SCOPE_TOPIC.search(text):  # a data scope lists the group's own members
+    if _SCOPE.search(text) and _SCOPE_TOPIC.search(text) and not _SCOPE_EXCLUDED.search(text):  # a data scope lists the group's own members
         scoped = [m for m in parties if _legal(m) and not _is_reporter(ctx, m)]
         if len(scoped) >= 2 or (scoped and re.search(r"includes only|covers only|仅包括|仅涵盖", text, re.I)):
             for m in scoped:
