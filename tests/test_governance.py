@@ -409,3 +409,18 @@ def test_other_members_and_a_body_reporting_as_that_committee():
                    "黃美玲女士。該委員會每年至少召開兩次會議，並向董事會匯報。"])
     assert facts(ctx, "memberOf") == {(p, "可持續發展委員會") for p in ("陳大文", "李小明", "黃美玲")}
     assert facts(ctx, "reportsTo") == {("可持續發展委員會", "董事會")}
+
+
+# Not from the dev set: directors' biographies state their seats.
+def test_english_biographies():
+    ctx = context(["Mr. WANG Jianguo, aged 58, is the Chairman of the Board and an executive Director. He is also the "
+                   "chairman of the Nomination Committee and a member of the Remuneration Committee.",
+                   "Dr. CHAN Tai-man is a member of the ESG Committee and the Audit Committee."], "en", "X")
+    assert facts(ctx, "chairedBy") == {("Board", "WANG Jianguo"), ("Nomination Committee", "WANG Jianguo")}
+    assert facts(ctx, "memberOf") == {("WANG Jianguo", c) for c in ("Board", "Nomination Committee", "Remuneration Committee")} \
+        | {("CHAN Tai-man", c) for c in ("ESG Committee", "Audit Committee")}
+
+
+def test_a_role_after_a_list_of_bodies_holds_for_each():
+    ctx = context(["李小明先生為審核委員會及薪酬委員會成員。"])
+    assert facts(ctx, "memberOf") == {("李小明", "審核委員會"), ("李小明", "薪酬委員會")}

@@ -65,6 +65,7 @@ _BOARD_CHAIR = re.compile(r"(?<!副)(?:主席|董事长)|\bChair(?:man|woman|per
 _ROW_START = re.compile(r"\s*(?:独立非执行董事|非执行董事|执行董事|独立董事|董事|主席|副主席|董事长|首席|"
                         r"行政总裁|总裁|Independent|Non-executive|Executive|Chair)")
 _GENDER_CELL = re.compile(r"(?:^|\s)[男女](?:\s|$)|\b(?:Male|Female)\b")
+_ZH_LIST_SEP = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
 _ZH_SEP = re.compile(r"\s*(?:[、/,]|和|及|与|以及|暨|and|&)?\s*")
 _EN_SEP = re.compile(r"\s*(?:,|and|&|,\s*and)?\s*(?:the\s+)?")
 
@@ -104,6 +105,14 @@ _CATEGORY = re.compile(r"(?P<independent>独立非执行董事|independent\s+non
 _ALL_OF_CATEGORY = re.compile(r"(?:成员|委员)(?:包括|为|有|由)\s*(?:本公司)?(?:全体|所有|各位|各名|各)\s*(?P<cat>(?:独立)?(?:非)?执行董事)|"
                               r"\b(?:comprises|comprising|consists\s+of|composed\s+of|members\s+(?:are|include))\s+all\s+"
                               r"(?:of\s+)?(?:the\s+|our\s+)?(?P<en>(?:independent\s+)?(?:non-)?executive\s+directors?)", re.I)
+# Biographies: Mr. A, aged 58, is the chairman of X and a member of Y and Z / He is also …
+_PERSON_OPENS_EN = re.compile(r"\s*(?:(?:Mr|Ms|Mrs|Miss|Madam|Dr|Prof|Professor|Sir|Dame)\.?\s+)?")
+_PRONOUN_EN = re.compile(r"\s*(?:He|She)\b")
+_HOLDS_ROLE_EN = re.compile(r"(?:\s*,[^,.;]{0,60},)?\s+(?:is|was|has\s+been|serves\s+as|served\s+as|acts\s+as|"
+                            r"(?:was|has\s+been)\s+appointed\s+(?:as\s+)?)\s*(?:also\s+)?(?:the\s+|a\s+|an\s+)?"
+                            r"(?P<role>chair(?:man|woman|person)?|member|head)\s+of\s+(?:the\s+|our\s+)?$", re.I)
+_AND_ROLE_EN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:also\s+)?(?:(?:the|a|an)\s+)?"
+                          r"(?:(?P<role>chair(?:man|woman|person)?|member|head)\s+of\s+)?(?:the\s+|our\s+)?$", re.I)
 # It reports to … / …, and it reports to …: the clause's subject is the body named before
 _IT_EN = re.compile(r"(?:^|[,;]\s*(?:and\s+)?|\band\s+)\s*(?:it|It)\s+(?:also\s+|directly\s+)?$")
 # The Board has established the A, B and C / delegated … to the A: those sit under the Board.
@@ -468,11 +477,17 @@ def _chairs_and_members(view: _View) -> Iterator[Relation]:
     prev: Sentence | None = None
     for sent in view.sentences:
         coms = _of(sent, "Committee")
-        antecedent = _subject(view, prev) if prev is not None and prev.block is sent.block else None
+        same = prev is not None and prev.block is sent.block
+        antecedent = _subject(view, prev) if same else None
         for r, body, weak in _sentence_roles(view, sent, coms, _of(sent, "Person"), holders, stated, antecedent):
             if weak:
                 led.append((r, body))
             else:
+                yield r
+        if view.en and coms:
+            for r in _person_holds_roles(sent, coms, _person_subject(prev) if same else None):
+                if r.predicate == "chairedBy":
+                    stated.add(r.subject.key)
                 yield r
         prev = sent
     # a body led by someone (由CEO直接領導) is chaired by them unless its chair is stated
@@ -880,6 +895,42 @@ def _role_holders(view: _View, rows: list[tuple[list[_Block], Mention]]) -> dict
     return {r: next(iter(ps.values())) for r, ps in seen.items() if len(ps) == 1}
 
 
+def _person_subject(sent: Sentence) -> Mention | None:
+    """The person an English sentence opens with (Mr. WANG Jianguo, aged 58, is …), whom the
+    next sentence's He / She means."""
+    persons = _of(sent, "Person")
+    if persons and _PERSON_OPENS_EN.fullmatch(sent.text[:_local(sent, persons[0])[0]]):
+        return persons[0]
+    return None
+
+
+def _person_holds_roles(sent: Sentence, coms: list[Mention], antecedent: Mention | None) -> Iterator[Relation]:
+    """A person's seats as a biography states them: Mr. A, aged 58, is the chairman of X and
+    a member of Y and Z / He is also the chairman of X / Ms. B serves as the chairman of X.
+    A chair sits on the body too."""
+    text, ev = sent.text, sent.evidence()
+    who = _person_subject(sent)
+    if who is not None:
+        end = _local(sent, who)[1]
+    elif antecedent is not None and (m := _PRONOUN_EN.match(text)):
+        who, end = antecedent, m.end()
+    else:
+        return
+    role, rx = None, _HOLDS_ROLE_EN
+    for c in coms:
+        s, e = _local(sent, c)
+        if s < end:
+            continue
+        m = rx.match(text, end, s)
+        if m is None or any(end <= _local(sent, p)[0] < s for p in _of(sent, "Person")):
+            return
+        role = (m.group("role") or role or "").lower()
+        if not role.startswith("member"):
+            yield Relation(c, "chairedBy", who, ev)
+        yield Relation(who, "memberOf", c, ev)
+        rx, end = _AND_ROLE_EN, e
+
+
 def _sentence_roles(view: _View, sent: Sentence, coms: list[Mention], persons: list[Mention],
                     holders: dict[str, Mention], stated: set[str],
                     antecedent: Mention | None = None) -> Iterator[tuple[Relation, str, bool]]:
@@ -1003,8 +1054,10 @@ def _zh_roles(text: str, sent: Sentence, c: Mention, coms: list[Mention], people
                 first = next((ps for _, ps, _ in people if a <= ps < b), None)
                 if first is not None:
                     yield from _member_list(text, sent, c, [p for p, _, _ in people], first, _PERSON_SEP, ev)
-    m = _TAKES_ROLE_ZH.search(text[:s])  # A擔任X委員 / 由首席風險官出任X主席
-    r = _ROLE_AFTER_ZH.match(text, e)
+    # A擔任X委員 / 由首席風險官出任X主席 / A為X及Y成員 (the verb before the list, the role after it)
+    chain = _chain(text, sent, coms, c)
+    m = _TAKES_ROLE_ZH.search(text[:_local(sent, chain[0])[0] if at is None else s])
+    r = _ROLE_AFTER_ZH.match(text, _local(sent, chain[-1])[1] if at is None else e)
     if m and r:
         clause_start = max(text.rfind(x, 0, m.start()) for x in "，。；：:,;") + 1
         named = _named(text[clause_start:m.start()], clause_start, people, holders)
@@ -1015,6 +1068,17 @@ def _zh_roles(text: str, sent: Sentence, c: Mention, coms: list[Mention], people
             yield (Relation(c, "chairedBy", p, ev), "chair") if chair else (Relation(p, "memberOf", c, ev), "member")
         if chair:
             yield None, "stated"  # the chair is stated, whoever holds it
+
+
+def _chain(text: str, sent: Sentence, coms: list[Mention], c: Mention) -> list[Mention]:
+    """The bodies listed together with ``c`` (審核委員會及薪酬委員會), in order."""
+    i = next(k for k, x in enumerate(coms) if x is c)
+    lo = hi = i
+    while lo and _ZH_LIST_SEP.fullmatch(text[_local(sent, coms[lo - 1])[1]:_local(sent, coms[lo])[0]]):
+        lo -= 1
+    while hi + 1 < len(coms) and _ZH_LIST_SEP.fullmatch(text[_local(sent, coms[hi])[1]:_local(sent, coms[hi + 1])[0]]):
+        hi += 1
+    return coms[lo:hi + 1]
 
 
 def _member_list(text: str, sent: Sentence, c: Mention, persons: list[Mention], start: int,
