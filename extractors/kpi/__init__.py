@@ -15,8 +15,14 @@ period from the nearest header row with years (``指標 單位 2022年 2021年``
 Sentences give the rest: a number with a unit, named by the clause before it
 (``其中女性員工佔比43.05%``, ``a total of 353.7 tons of ...``).
 
+Header cells name a column's year however the report writes it (``2023``, ``FY23``, ``2023/24``,
+``二零二三/二四``), or a change column (``變動(%)``); a caption (``單位：萬元``) gives the rows without
+a unit theirs. A figure in a sentence takes the year written by it or the nearest one before it
+that is no baseline.
+
 Modules: ``patterns`` (compiled from patterns/kpi.yaml), ``numbers``, ``lines`` (what each
-original line is), ``tables`` (the table reader), ``prose`` (figures in sentences).
+original line is), ``tables`` (the table reader), ``prose`` (figures in sentences), ``periods``
+(the year a column or a sentence gives a figure).
 
 Units, header words and the phrases trimmed off metric names are data (patterns/kpi.yaml).
 Matching runs on text folded to Simplified script with the same length, so a match's offsets
@@ -32,7 +38,6 @@ from .lines import CHANGE, classify, document_lines
 from .tables import TableReader
 from .prose import ProseReader
 from .patterns import CJK
-
 
 
 def default_period(report, lang: str) -> str:

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from .patterns import CJK, LATIN_WORD, NUM, SENT_PUNCT, SUPERSCRIPTS, fold, patterns
 from .numbers import value_token
+from .periods import period_label
 
 
 @dataclass
@@ -91,7 +92,8 @@ def _header(line: Line, lang: str) -> list | None:
     def known(t: str) -> bool:
         """A header cell: a short header word, perhaps with a unit in brackets (單位（人）)."""
         bare = re.sub(r"[（(][^）)]{1,8}[）)]$", "", t)
-        return len(bare) <= (8 if CJK.search(bare) else 14) and (not bare or any(w in bare for w in p.header_words + p.column_words))
+        short = len(bare) <= (8 if CJK.search(bare) else 14)
+        return short and (not bare or any(w in bare for w in p.header_words + p.column_words))
 
     if years:
         if len(tokens) > 5 or not all(known(t) or _change_word(t) for t in lowered):
@@ -101,7 +103,8 @@ def _header(line: Line, lang: str) -> list | None:
         columns = [(m.start(), period_label(line.text[m.start():m.end()], m.group(1), lang, m.group(2)))
                    for m in years]
         # a change column after the years ("2023 2022 變動(%)") holds values too
-        columns += [(m.start(), CHANGE + line.text[m.start():m.end()]) for m in re.finditer(r"\S+(?:\s?[（(][^）)]{1,8}[）)])?", rest)
+        cells = re.finditer(r"\S+(?:\s?[（(][^）)]{1,8}[）)])?", rest)
+        columns += [(m.start(), CHANGE + line.text[m.start():m.end()]) for m in cells
                     if m.start() > years[0].start() and _change_word(m.group().lower())]
         return [label for _, label in sorted(columns)]
     if len(tokens) >= 2 and all(known(t) for t in lowered) and any(
@@ -114,13 +117,14 @@ def _header(line: Line, lang: str) -> list | None:
 
 
 # a table's unit written once for all its figures: 單位：萬元, (Unit: tonnes), (in HK$'000)
+_CAPTION_UNIT = re.compile(
+    r"[（(]?\s?(?:单位|计量单位|units?|in)\s?[:：]?\s?([^（()）\s]{1,20}(?:\s\S{1,10})?)\s?[）)]?\s*$", re.I)
 _CAPTION = re.compile(r"[（(]?\s?(?:单位|计量单位|units?)\s?[:：].{1,24}|[（(]\s?in\s[^（()）]{1,20}[）)]", re.I)
 
 
 def caption_unit(line: Line) -> str:
     """The unit a table's caption or header gives all its figures, or ""."""
-    for m in re.finditer(r"[（(]?\s?(?:单位|计量单位|units?|in)\s?[:：]?\s?([^（()）\s]{1,20}(?:\s\S{1,10})?)\s?[）)]?\s*$",
-                         line.folded, re.I):
+    for m in _CAPTION_UNIT.finditer(line.folded):
         if patterns().unit.fullmatch(m.group(1).strip()) and (":" in m.group() or "：" in m.group() or "(" in m.group()
                                                                or "（" in m.group()):
             return line.text[m.start(1):m.end(1)].strip()
@@ -140,24 +144,6 @@ def _column_units(text: str) -> list[str]:
              if patterns().unit.fullmatch(fold(m.group(1)))]
     return units if len(units) >= 2 else []
 
-
-def period_label(text: str, year: str, lang: str, end: str | None = None) -> str:
-    """``2022財年``, ``FY2018`` or ``2024`` from a header's or sentence's year words. A year
-    written over two calendar years (2023/24) is the financial year named by its end, as
-    the report's own period is."""
-    if len(year) == 2:  # FY23
-        year = "20" + year
-    if end:
-        last = year[:4 - len(end)] + end
-        if int(last) == int(year) + 1:
-            if lang == "en":
-                return "FY" + last
-            return last + ("財年" if lang == "zh-Hant" else "财年")
-    if re.search(r"財年|财年|財政年度|财政年度", text):
-        return year + ("財年" if "財" in text else "财年")
-    if re.search(r"fy|fiscal|financial", text, re.I):
-        return "FY" + year
-    return year
 
 
 def classify(line: Line, lang: str) -> Line:

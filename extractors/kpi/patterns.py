@@ -35,6 +35,12 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+def _words(words) -> str:
+    """An alternation whose Latin words match whole words only."""
+    return "|".join(rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])" if re.search(r"[A-Za-z]", w) else re.escape(w)
+                    for w in sorted(set(words), key=len, reverse=True))
+
+
 @dataclass(frozen=True)
 class _Patterns:
     unit: re.Pattern  # a whole unit expression: 噸, 千瓦時╱人, 噸/營業收入（萬元）, kWh/person
@@ -63,6 +69,11 @@ class _Patterns:
     count_noun: re.Pattern
     currency_before: re.Pattern  # RMB, HK$ written before a number
     scale_after: re.Pattern  # "million" after a number
+    change_verb: re.Pattern  # 下降, fell: a percentage after it is a change
+    link_words: re.Pattern  # change verbs, years and function words: what names no metric
+    phrase_stop: re.Pattern  # a phrase after a unit starting so names nothing (以上, 來自)
+    baseline_before: re.Pattern  # a year after these words is a baseline or a start
+    baseline_after: re.Pattern  # ... and so is one before these
     ratio_before: re.Pattern  # a ratio's name and its verb before a unitless figure
     uncounted: frozenset
     count_phrase: re.Pattern
@@ -123,6 +134,19 @@ def patterns() -> _Patterns:
         ),
         count_phrase=re.compile(p["count_phrase"], re.I),
         uncounted=frozenset(p["uncounted_nouns"]),
+        change_verb=re.compile(
+            rf"(?:{_words(p['change_verbs'])})(?!\s?(?:from|to)(?![A-Za-z]))(?!\s?[至到])", re.I
+        ),
+        link_words=re.compile(
+            rf"(?:19|20)\d{{2}}\s?(?:财年|财政年度|年度|年)?|fy\s?\d{{2,4}}|[降升增减提]\S?至"
+            rf"|{_words(p['change_verbs'] + p['link_words'])}",
+            re.I,
+        ),
+        phrase_stop=re.compile(_alternation(p["phrase_stops"])),
+        baseline_before=re.compile(
+            rf"(?:{_alternation(p['baseline_before'])})\s?(?:the\s)?(?:fy\s?|fiscal year\s|financial year\s)?$", re.I
+        ),
+        baseline_after=re.compile(rf"\s?的?(?:{_alternation(p['baseline_after'])})(?![A-Za-z])", re.I),
         currency_before=re.compile(rf"(?<![A-Za-z])({_alternation(p['currency_prefixes'])})\s?$"),
         scale_after=re.compile(rf"\s?({lscale}|{_alternation(p['prose_scale_units'])})(?![A-Za-z])", re.I),
         ratio_before=re.compile(

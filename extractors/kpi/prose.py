@@ -8,7 +8,8 @@ from ..model import Evidence, Observation
 from ..normalise import language_of
 from .patterns import CJK, LATIN_WORD, NUM, fold, patterns
 from .numbers import parse_number
-from .lines import looks_like_year, period_label
+from .lines import looks_like_year
+from .periods import figure_period, sentence_years
 
 
 _ZH_CLAUSE = re.compile(r"[，。；！？：;!?:\n]|,(?!\d{3})")
@@ -66,14 +67,9 @@ def _clause_start(f: str, pos: int, delimiters: re.Pattern, after_figures: bool 
     return start
 
 
-_YEAR = re.compile(r"(?:fy|fiscal year|financial year|(?<![a-z])in|during|for)\s?((?:19|20)\d{2})(?:[/／\-](\d{2}))?(?!\d)"
-                   r"|((?:19|20)\d{2})(?:[/／\-](\d{2}))?\s?(?:财年|财政年度|年度|年)", re.I)
-# Words before a year that make it a baseline or a starting point, not the figure's period
-_BASELINE = re.compile(r"(?:较|比|相比|相较|对比|自|从|由|since|from|compared (?:with|to)|versus|vs\.?|against|"
-                       r"baseline|基准年?|基线)\s?(?:the\s)?(?:fy\s?|fiscal year\s|financial year\s)?$", re.I)
-_BASELINE_AFTER = re.compile(r"\s?(?:的)?(?:基准|基线|相比|比较|水平|baseline|levels?\b)", re.I)
-_NOT_A_NAME = re.compile(r"以上|以下|左右|上下|之多|不等|之间|以内|至|到|来自|用于|用作|相当|[降升增减提下上达为是占较比]|同比")
-_PROSE_NUMBER = re.compile(rf"(?:(?<![A-Za-z0-9_./*×\-~～#])|(?<=RMB)|(?<=HKD)|(?<=USD)|(?<=CNY)|(?<=MOP))({NUM})(?![\d.,]\d|[\-~～]\d|[A-Za-z])")
+# a number not glued to a word, a code or a range; a currency code may stand right before it (RMB8.46)
+_PROSE_NUMBER = re.compile(rf"(?:(?<![A-Za-z0-9_./*×\-~～#])|(?<=RMB)|(?<=HKD)|(?<=USD)|(?<=CNY)|(?<=MOP))"
+                           rf"({NUM})(?![\d.,]\d|[\-~～]\d|[A-Za-z])")
 
 
 def _not_a_figure(f: str, a: int, b: int) -> bool:
@@ -103,27 +99,8 @@ def _plural_noun(rest: str) -> re.Match | None:
     return None
 
 
-def _in_brackets(f: str, pos: int, end: int) -> bool:
-    """Whether ``pos`` sits in brackets closed before ``end``: an aside ("（覆蓋 2021 年 4 月
-    -2022 年 3 月）") names no figure's period."""
-    opened = max(f.rfind("(", 0, pos), f.rfind("（", 0, pos))
-    closed = max(f.rfind(")", 0, pos), f.rfind("）", 0, pos))
-    return opened > closed and bool(re.search(r"[)）]", f[pos:end]))
-
 
 _CLAUSE_END = re.compile(r"[，。；！？;!?]|,(?!\d{3})|\.(?=\s|$)")
-# what a clause between two figures of one metric says: a change, a year, a comparison
-_CHANGE_WORDS = re.compile(
-    r"(?:(?:19|20)\d{2}\s?(?:财年|财政年度|年度|年)?|fy\s?\d{2,4}|[降升增减提]\S?至|[降增减提]低|下降|上升|增加|减少|提升|提高|"
-    r"降低|增长|达到|[达为由从较比的了至到约逾近]|同比|fell|rose|dropped|decreased|increased|declined|grew|"
-    r"improved|reduced|from|to|in|by|and|the|of|with|compared|against|year|a|an|up|down)",
-    re.I,
-)
-
-
-_CHANGE_VERB = re.compile(r"下降|上升|增加|减少|提升|提高|降低|增长|减排|节省|节约|"
-                          r"(?<![A-Za-z])(?:rose|fell|increased|decreased|dropped|declined|grew|improved|"
-                          r"reduced|saved|cut|up|down)(?![A-Za-z])(?!\s?(?:from|to)\b)(?!\s?[至到])", re.I)
 _PERCENT = ("%", "％", "个百分点", "百分点", "percent", "per cent", "percentage points")
 
 
@@ -132,13 +109,13 @@ def _change(f: str, text: str, end: int, fig) -> str:
     the figure is a change of the metric, not its level, so its name keeps the verb."""
     if fold(fig.unit).lower() not in _PERCENT:
         return ""
-    m = _CHANGE_VERB.search(f, end, fig.name_end)
+    m = patterns().change_verb.search(f, end, fig.name_end)
     return text[m.start():m.end()] if m else ""
 
 
 def _nameless(metric: str) -> bool:
     """A clause between two figures that names nothing of its own ("降至2023年的", "to")."""
-    rest = _CHANGE_WORDS.sub(" ", fold(metric))
+    rest = patterns().link_words.sub(" ", fold(metric))
     return not (len(CJK.findall(rest)) >= 2 or re.search(r"[A-Za-z]{3,}", rest))
 
 
@@ -166,7 +143,7 @@ class ProseReader:
         f = fold(text)
         if not re.search(r"\d", f):
             return []
-        years = list(_YEAR.finditer(f))
+        years = sentence_years(f)
         out = []
         taken_until = 0
         for m in _PROSE_NUMBER.finditer(f):
@@ -187,7 +164,8 @@ class ProseReader:
                 continue
             taken_until = fig.end
             out.append(
-                Observation(metric, value, fig.unit, self._period(years, f, text, a, fig.end),
+                Observation(metric, value, fig.unit,
+                            figure_period(years, f, text, a, fig.end, self.lang, self.default_period),
                             language_of(metric, self.lang),
                             Evidence(text.strip(), s.line))
             )
@@ -259,7 +237,7 @@ class ProseReader:
         counted = fig.unit.lstrip("余多万千百亿") in p.counters or fig.unit in p.scales or not before
         if 0 < seg_end - fig.end <= (12 if counted else 10):
             after = text[fig.end:seg_end].strip().lstrip("的")
-            if not counted and (len(CJK.findall(after)) < 2 or _NOT_A_NAME.match(fold(after))):
+            if not counted and (len(CJK.findall(after)) < 2 or p.phrase_stop.match(fold(after))):
                 after = ""
         elif counted and "的" in f[fig.end:seg_end]:
             # "2,000名持有「國家執業藥師資格證書」的藥師": the head of a long phrase follows its last 的
@@ -295,22 +273,3 @@ class ProseReader:
         metric = re.sub(r"^(?:(?:a|an|the|and|of|with|in|to|by|for|at|as)\s+)+", "", metric, flags=re.I)
         metric = re.sub(r"(?<=[a-z])\d$", "", metric)  # footnote mark: "emissions2"
         return metric if _content(metric.split()) else ""
-
-    def _period(self, years: list, f: str, text: str, a: int, b: int) -> str:
-        """The year a figure covers: one written right after it ("12.9% in 2022", "11.6%
-        （2023年）"), else the nearest one before it that is no baseline or starting point
-        ("較二零一九/二零年度", "since 2012"), else the report's own."""
-        for m in years:
-            if b <= m.start() <= b + 3 and re.fullmatch(r"\s?[（(]?\s?", f[b:m.start()]):
-                return self._label(m, text)
-        for m in reversed([m for m in years if m.end() <= a]):
-            if re.fullmatch(r"\s?的?\s?", f[m.end():a]):
-                return self._label(m, text)  # "由2022年的12.9%": the year of this very figure
-            if not (_BASELINE.search(f[max(0, m.start() - 16):m.start()]) or _BASELINE_AFTER.match(f, m.end())
-                    or _in_brackets(f, m.start(), a)):
-                return self._label(m, text)
-        return self.default_period
-
-    def _label(self, m: re.Match, text: str) -> str:
-        year = m.group(1) or m.group(3)
-        return period_label(text[m.start():m.end()], year, self.lang, m.group(2) or m.group(4))
