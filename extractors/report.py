@@ -319,7 +319,6 @@ _TITLE_START = re.compile(
 
 def _whole_legal_name(line: str, en: bool) -> bool:
     """Whether a cover line is one company name with its legal form and nothing else."""
-    line = line.strip().rstrip("*").strip()
     if en:
         probe = line.title() if line.isupper() else line
         return any(s == 0 and e == len(probe) for s, _c, e in co.en_legal_names(probe))
@@ -330,7 +329,7 @@ def _whole_legal_name(line: str, en: bool) -> bool:
 
 
 _ABOUT = re.compile(r"^(?:关于本报告|關於本報告|报告说明|報告說明|about\s+(?:this|the)\s+report)", re.I)
-_TITLE_SPLIT = re.compile(r"(?<=报告|報告)|(?<=\breport\b)\s*|(?<=\bREPORT\b)\s*", re.I)
+_TITLE_SPLIT = re.compile(r"(?<=报告|報告)|(?<=\breport\b)\s*", re.I)
 
 
 def read_cover(document, max_blocks: int = 12) -> Cover:
@@ -357,18 +356,23 @@ _COVER_YEAR = re.compile(r"(?<![\d/／])(?<!FY)(?<!FY )(\d{4}|[〇零○一二�
 
 
 def _cover_of(lines: list[str]) -> Cover:
+    """Sort cover lines into names, brands and years; a labelled line (股份代號：2736,
+    Stock Code: 1987) is none of them."""
     cover = Cover()
     for line in lines:
-        if not re.search(r"[：:]", line):
-            cover.years += [y for y in (_zh_int(m.group(1)) for m in _COVER_YEAR.finditer(line)) if 1990 <= y <= 2100]
-        latin = not re.search(r"[\u4e00-\u9fff]", line)
-        if _whole_legal_name(line, latin):
+        while _ASIDE.search(line) and not line.lstrip().startswith(("（", "(")):
+            line = _ASIDE.sub("", line)  # 某某有限公司 (Stock Code: 1987)
+        line = line.strip().rstrip("*").strip()
+        if re.search(r"[：:]", line):
+            continue
+        cover.years += [y for y in (_zh_int(m.group(1)) for m in _COVER_YEAR.finditer(line)) if 1990 <= y <= 2100]
+        if _whole_legal_name(line, not re.search(r"[\u4e00-\u9fff]", line)):
             if not _is_exchange(line):
-                cover.names.append(line.strip().rstrip("*").strip())
+                cover.names.append(line)
             continue
         m = _TITLE_START.search(line)
-        brand = (line[:m.start()] if m else line).strip(" ：:|-–—")
-        if 2 <= len(brand) <= 30 and not re.search(r"[\d：:，,。（(）)/|]", brand) and not re.search(r"[：:]", line):
+        brand = (line[:m.start()] if m else line).strip(" |-–—")
+        if 2 <= len(brand) <= 30 and not re.search(r"[\d，,。（(）)/|]", brand):
             cover.brands.append(brand)
     return cover
 
@@ -468,15 +472,18 @@ def _issuers(head: Head, lang: str) -> list[Definition]:
     return sorted(out, key=lambda d: d.start)
 
 
-_EN_SCOPE = re.compile(r"\s*(?:\([^()]{0,80}\)\s*)?,?\s*(?:and|together\s+with)\s+its\s+subsidiaries")
-_ZH_SCOPE = re.compile(r"\s*(?:[（(][^（）()]{0,80}[）)])?\s*(?:及|连同|与|和)其?(?:附属公司|子公司|附属企业)")
+# What follows the issuer's own name: "and its subsidiaries", or its place of incorporation
+_EN_SCOPE = re.compile(r"\s*(?:\([^()]{0,80}\)\s*)?,?\s*(?:(?:and|together\s+with)\s+its\s+subsidiaries|"
+                       r"\(?(?:a\s+company\s+)?incorporated\s+in\b)", re.I)
+_ZH_SCOPE = re.compile(r"\s*(?:[（(][^（）()]{0,80}[）)])?\s*(?:(?:及|连同|与|和)其?(?:附属公司|子公司|附属企业)|"
+                       r"[（(，,]\s*(?:一家)?于[^（）()，。]{1,20}注册成立)")
 _ZH_FORMS_RE = re.compile("|".join(_ZH_FORMS))
 
 
 def _frequent(head: Head, lang: str, known: list[str], cover: Cover) -> Definition | None:
     """The legal name printed most often in the head outside another body's slot (a parent's,
     an adviser's, a former name), counting twice where it stands with "and its subsidiaries"
-    (the reporting entity's formula); the cover breaks ties."""
+    or its place of incorporation (the issuer's formulas); the cover breaks ties."""
     text = head.original if lang == "en" else head.folded
     spans = [(s, e) for s, _c, e in _legal_names(text, lang)]
     if lang != "en":  # coined names the recogniser misses, when the cover's brand backs them

@@ -197,6 +197,13 @@ def test_without_a_definition_the_cover_beats_a_parent_named_more_often():
     assert publisher(rows, "en") == "Tsing Yi Marine Services Group Limited"
 
 
+def test_without_definition_or_cover_the_issuers_formula_outweighs_a_shareholder():
+    # the controlling shareholder is named twice, once in its slot; the issuer once, "and its subsidiaries"
+    assert publisher(["於本報告日期，本公司之控股股東為翠朗發展有限公司。",
+                      "翠朗發展有限公司之ESG表現載於其自行刊發之可持續發展報告。",
+                      "本報告涵蓋翠朗地產集團有限公司及其附屬公司於香港及中國內地之物業發展業務。"]) == "翠朗地產集團有限公司"
+
+
 @pytest.mark.parametrize("rows,lang,want", [
     (["報告時間跨度為2021年4月1日至2022年3月31日（「報告期」）。"], "zh-Hant", ("2021-04-01", "2022-03-31")),
     (["The reporting period is the financial year of Alibaba Health, starting from April 1, 2017 to March 31, 2018."],
