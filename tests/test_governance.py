@@ -424,3 +424,15 @@ def test_english_biographies():
 def test_a_role_after_a_list_of_bodies_holds_for_each():
     ctx = context(["李小明先生為審核委員會及薪酬委員會成員。"])
     assert facts(ctx, "memberOf") == {("李小明", "審核委員會"), ("李小明", "薪酬委員會")}
+
+
+def test_members_named_in_later_clauses_and_lists_with_titles():
+    ctx = context(["公司成立ESG领导小组，由董事长王建国任组长，总经理李明任副组长，成员包括各部门负责人。",
+                   "董事长王建国先生担任ESG委员会主任委员，独立董事刘晓东先生和陈红女士担任委员。"], "zh-Hans", "X")
+    assert facts(ctx, "chairedBy") == {("ESG领导小组", "王建国"), ("ESG委员会", "王建国")}
+    assert facts(ctx, "memberOf") == {("王建国", "ESG领导小组"), ("李明", "ESG领导小组")} \
+        | {(p, "ESG委员会") for p in ("王建国", "刘晓东", "陈红")}
+    ctx = context(["本公司董事會由七名董事組成，包括執行董事張志明博士（主席）及王曉東博士，非執行董事劉芳女士，以及獨立非執行"
+                   "董事黃偉強先生、陳家明先生及李嘉欣女士。"], reporter="X")
+    assert facts(ctx, "memberOf") == {(p, "董事會") for p in ("張志明", "王曉東", "劉芳", "黃偉強", "陳家明", "李嘉欣")}
+    assert facts(ctx, "chairedBy") == {("董事會", "張志明")}

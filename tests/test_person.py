@@ -119,3 +119,9 @@ def test_a_row_of_committee_marks_under_a_header_names_a_director():
              "WONG Kwok Wai (Chairman) – – C", "LEE Ka Ho C M M", "Total Energy – – –"]
     assert persons(lines, "en") == ["WONG Kwok Wai", "LEE Ka Ho"]
     assert persons(lines[1:], "en") == []  # no header naming committees above: any table's row
+
+
+def test_names_after_any_chief_officer_title_and_known_names_before_an_honorific():
+    # 首席醫學官 is no listed title, but any 首席…官 is one; 王曉東 is in jieba's dictionary as a name
+    assert persons(["可持續發展委員會成員包括首席財務官李嘉欣女士及首席醫學官陳浩然博士。"]) == ["李嘉欣", "陳浩然"]
+    assert persons(["包括執行董事張志明博士（主席）及王曉東博士。"]) == ["張志明", "王曉東"]

@@ -72,6 +72,14 @@ def _common_word(word: str, min_freq: int = 30) -> bool:
     return (jieba.dt.FREQ.get(word) or 0) >= min_freq
 
 
+def _known_name(word: str) -> bool:
+    """A word jieba's dictionary tags as a person's name (nr). The tag table loads on first
+    use (about 0.7 s), so only names before an honorific ask."""
+    import jieba.posseg
+
+    return jieba.posseg.dt.word_tag_tab.get(word) == "nr"
+
+
 class _ZhNames:
     """Chinese name shapes and the in-sentence contexts that make them names."""
 
@@ -79,7 +87,8 @@ class _ZhNames:
         p = patterns()["zh"]
         self.surnames = set(p["surnames"])
         self.compound = sorted(p["compound_surnames"], key=len, reverse=True)
-        self.roles = compile_alternation(p["roles"])
+        # any chief officer (首席醫學官, 首席科學官), then the listed titles, longest first
+        self.roles = re.compile(rf"首席[{_CJK}]{{1,5}}?官|{compile_alternation(p['roles']).pattern}")
         self.role_list = sorted(p["roles"], key=len, reverse=True)
         self.honorifics = compile_alternation(p["honorifics"])
         self.right = sorted(p["right_boundaries"], key=len, reverse=True)
@@ -107,8 +116,9 @@ class _ZhNames:
                 return len(c)
         return 1 if name[:1] in self.surnames else 0
 
-    def valid(self, name: str, strict: bool = True) -> bool:
-        """A plausible Chinese personal name: a surname and one or two given characters."""
+    def valid(self, name: str, strict: bool = True, titled: bool = False) -> bool:
+        """A plausible Chinese personal name: a surname and one or two given characters.
+        ``titled``: 先生/女士/博士 follows, so a name jieba knows as one (王曉東) is taken too."""
         if not re.fullmatch(rf"[{_CJK}]{{2,4}}", name):
             return False
         n = self.surname_len(name)
@@ -116,8 +126,8 @@ class _ZhNames:
             return False
         given = name[n:]
         # a very common word as the given name (由部門) is no name; 建國, 志強 are
-        return not _common_word(name) and not (len(given) > 1 and _common_word(given, 5000)) \
-            and not self.roles.search(name)
+        return not (_common_word(name) and not (titled and _known_name(name))) \
+            and not (len(given) > 1 and _common_word(given, 5000)) and not self.roles.search(name)
 
     def ends_with_role(self, text: str) -> bool:
         text = text.rstrip(_PUNCT_END)
@@ -157,7 +167,7 @@ class _ZhNames:
             e = m.start()
             for n in (4, 3, 2):
                 s = e - n
-                if s < 0 or not self.valid(text[s:e]):
+                if s < 0 or not self.valid(text[s:e], titled=True):
                     continue
                 if n > 2 and text[s] in self.function_chars and self.valid(text[s + 1:e]):
                     continue

@@ -131,6 +131,8 @@ _CHAIR_BY_ZH = re.compile(rf"\s*(?:{_CHAIR_ZH})\s*(?:一职|职务)?\s*由(?P<wh
 # X由三名獨立董事組成，主任委員由劉曉東先生擔任 / …，其主席為張三: the chair in a later clause
 _LATER_CHAIR_ZH = re.compile(rf"[，,]\s*(?:其|该委员会)?(?:{_CHAIR_ZH})(?:委员)?\s*(?:一职|职务)?\s*"
                              rf"(?:由(?P<who>[^，。；]{{1,30}}?)(?:先生|女士|博士)?\s*(?:担任|出任)|(?:为|是)(?P<is>[^，。；]{{1,30}}))")
+_LATER_MEMBER_ZH = re.compile(r"[，,]\s*(?P<who>[^，。；]{1,40}?)(?:先生|女士|博士)?\s*(?:担任|出任|任|为)\s*"
+                              r"(?:副组长|副主任(?:委员)?|副主席|委员|成员|组员)(?!会)")
 # A擔任/出任/為 [the body] 委員/主席: the verb before the body, the role after it.
 _TAKES_ROLE_ZH = re.compile(r"(?:先生|女士|博士)?\s*(?:担任|出任|兼任|获委任为|获任命为|当选为?|任|为|是)\s*"
                             r"(?:本公司|本集团|公司|集团)?\s*(?:董事会)?\s*$")
@@ -162,7 +164,11 @@ _NOTE = r"\s*(?:先生|女士|博士)?\s*(?:[（(][^）)]{0,20}[）)])?"
 # Ms. A, executive Director and Chief Financial Officer, and Dr. B: a title between two names
 _APPOSED_EN = (r"(?:\s*,\s*(?:an?\s+|the\s+|our\s+)?[A-Za-z][A-Za-z\- ]{0,60}?\b(?i:director|officer|chairman|chairwoman|"
                r"chairperson|president|manager|secretary|controller|head|partner|founder|member|professor|adviser|advisor)s?)?")
-_PERSON_SEP = re.compile(rf"{_NOTE}{_APPOSED_EN}\s*(?:[、,，;；]|和|及|与|,?\s*and)?\s*(?:(?:Mr|Ms|Mrs|Dr|Prof|Professor)\.?\s+)?")
+# 執行董事A（主席）、獨立非執行董事B，以及首席財務官C: a title before the next name
+_ZH_TITLE = "|".join(["首席[\u4e00-\u9fff]{1,5}?官"] + sorted((re.escape(r) for r in load_patterns("persons")["zh"]["roles"]
+                                                            if not r.isascii()), key=len, reverse=True))
+_PERSON_SEP = re.compile(rf"{_NOTE}{_APPOSED_EN}\s*(?:[、,，;；]\s*(?:以及|及|和|与)?|和|及|与|以及|,?\s*and)?\s*"
+                         rf"(?:(?:Mr|Ms|Mrs|Dr|Prof|Professor)\.?\s+)?(?:(?:{_ZH_TITLE})(?:兼|、)?)*")
 _CHAIR_NOTE = re.compile(r"\s*(?:先生|女士|博士)?\s*[（(]\s*(?:主席|董事长|主任|召集人|组长|(?i:chairman|chairwoman|chairperson|chair))\s*[）)]")
 _MEMBER_OF_EN = re.compile(rf"\s*,?\s*(?:is|was|as|serves\s+as)?\s*(?:a\s+|the\s+)?members?\s+of\s+(?:the\s+)?{_OWNER_EN}",
                            re.I)
@@ -1026,6 +1032,9 @@ def _zh_roles(text: str, sent: Sentence, c: Mention, coms: list[Mention], people
         part = "who" if m.group("who") else "is"
         yield from ((r, "chair") for r in _chair_named(c, m.group(part), e + m.start(part), people, holders, ev))
         yield None, "stated"
+    for m in _LATER_MEMBER_ZH.finditer(after):  # …，總經理李明任副組長 / A和B擔任委員
+        for p in _named(m.group("who"), e + m.start("who"), people, holders):
+            yield Relation(p, "memberOf", c, ev), "member"
     lead = re.match(r"(?:[（(][^）)]*[）)])?[^，。；]{0,12}?[，,]?\s*(?=由)", after)
     if lead:  # X由Y擔任主席 / X，由Y領導
         m = _CHAIRED_BY_ZH.match(after, lead.end())
