@@ -858,7 +858,7 @@ def is_reporter_reference(ctx, text: str) -> bool:
 
 
 _NAMED_TYPES = frozenset({"Company", "Organization", "Committee", "Programme"})
-_ZH_SELF = re.compile(r"我们|我司|本公司|本集团|公司(?!治理|章程)|集团")
+_ZH_SELF = re.compile(r"我们|我司|本公司|本集团|本行|我行|公司(?!治理|章程)|集团")
 _EN_SELF = re.compile(r"\b(?:we|our|us|the company|the group)\b", re.I)
 
 
@@ -884,7 +884,7 @@ def reporter_spans(ctx, sentence) -> list[tuple[int, int]]:
 
     for name in reporter_names(ctx):
         for m in re.finditer(re.escape(name), hay):
-            if not en and len(name) == 2 and not _word_at(hay, m.start(), m.end()):
+            if not en and len(name) == 2 and not co.zh_word_at(hay, m.start(), m.end()):
                 continue  # 阿里 in 阿里云
             if free(m.start(), m.end(), frozenset({"Company"})):
                 out.append((m.start(), m.end()))
@@ -892,17 +892,6 @@ def reporter_spans(ctx, sentence) -> list[tuple[int, int]]:
         if free(m.start(), m.end(), _NAMED_TYPES):
             out.append((m.start(), m.end()))
     return sorted(out)
-
-
-def _word_at(text: str, s: int, e: int) -> bool:
-    """Whether jieba reads ``text[s:e]`` as a word of its own, with no name word glued to it."""
-    toks = co.zh_tokens(text[max(0, s - 4):e + 4])
-    off = max(0, s - 4)
-    starts = {off + o for _w, _f, o in toks}
-    ends = {off + o + len(w) for w, _f, o in toks}
-    nxt = [(w, f) for w, f, o in toks if off + o == e]
-    glued = bool(nxt) and (nxt[0][1] in ("ns", "n", "nz", "nr", "nt", "eng") and len(nxt[0][0]) == 1)
-    return s in starts and e in ends and not glued
 
 
 def _add_reporter_mentions(ctx) -> None:
@@ -921,7 +910,7 @@ def _add_reporter_mentions(ctx) -> None:
             s, e = sent.start + m.start(), sent.start + m.end()
             if any(x.start < e and s < x.end for x in sent.mentions):
                 continue
-            if not en and len(m.group()) == 2 and not _word_at(hay, m.start(), m.end()):
+            if not en and len(m.group()) == 2 and not co.zh_word_at(hay, m.start(), m.end()):
                 continue
             surface = sent.text[m.start():m.end()]
             mention = Mention(

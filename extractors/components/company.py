@@ -1101,6 +1101,17 @@ def _listed(ctx) -> dict:
     return found
 
 
+def zh_word_at(text: str, s: int, e: int) -> bool:
+    """Whether jieba reads ``text[s:e]`` as a word of its own, with no name word glued to it."""
+    toks = zh_tokens(text[max(0, s - 4):e + 4])
+    off = max(0, s - 4)
+    starts = {off + o for _w, _f, o in toks}
+    ends = {off + o + len(w) for w, _f, o in toks}
+    nxt = [(w, f) for w, f, o in toks if off + o == e]
+    glued = bool(nxt) and (nxt[0][1] in ("ns", "n", "nz", "nr", "nt", "eng") and len(nxt[0][0]) == 1)
+    return s in starts and e in ends and not glued
+
+
 def _repeat(ctx, known: dict, en: bool) -> None:
     """A mention wherever a known name occurs again and nothing else claimed the place."""
     names = sorted((n for n in known if len(match_key(n)) >= (4 if en else 2)), key=len, reverse=True)
@@ -1109,6 +1120,8 @@ def _repeat(ctx, known: dict, en: bool) -> None:
     pattern = re.compile(r"(?<![A-Za-z])(?:" + "|".join(re.escape(n) for n in names) + r")(?![A-Za-z])")
     for sent in ctx.sentences:
         for m in pattern.finditer(sent.text if en else sent.folded):
+            if not en and len(m.group()) == 2 and not zh_word_at(sent.folded, m.start(), m.end()):
+                continue  # 阿里 in 阿里云
             if _free(sent, m.start(), m.end()):
                 like = known[m.group()]
                 _add_company(ctx, sent, m.start(), m.end(), like, "repeat")
