@@ -735,6 +735,7 @@ def read_report_facts(ctx) -> None:
     pub = choose_publisher(head, defs, lang, cover)
     if pub is not None:
         pub.name = _mixed_case(pub.name, head)
+        pub.aliases.extend(n for n in other_language_names(head, pub.name, lang) if n not in pub.aliases)
         ctx.report.publisher = _publisher_mention(ctx, head, pub)
     period = find_period(head, lang, cover)
     if period:
@@ -744,6 +745,30 @@ def read_report_facts(ctx) -> None:
     if ctx.report.publisher is not None:
         _add_reporter_mentions(ctx)
     co.document_companies(ctx)
+
+
+_ZH_LEGAL_END = r"(?:股份有限公司|有限公司|有限責任公司|有限责任公司|集團|集团|控股)"
+_EN_LEGAL_END = r"(?:Limited|Ltd\.?|Inc\.?|Incorporated|Corporation|Corp\.?|PLC|plc|Group|Holdings)"
+
+
+def other_language_names(head: Head, name: str, lang: str) -> list[str]:
+    """The publisher's legal name in the other language, where the report prints the two
+    together: "X Holdings Limited (碧川環境控股有限公司, the "Company")", 翠嶺置業控股有限公司
+    (Tsui Ling Holdings Limited), or a bilingual cover printing one name under the other. This
+    is what lets an English and a Chinese report of one company share an IRI."""
+    other = (rf"[\u3400-\u9fff][\u3400-\u9fff（）()]{{1,30}}?{_ZH_LEGAL_END}" if lang == "en"
+             else rf"[A-Z][A-Za-z0-9&.,'’ ()\-]{{2,80}}?\b{_EN_LEGAL_END}(?![A-Za-z])")
+    pattern = r"\s*".join(re.escape(ch) for ch in name if not ch.isspace())
+    found: list[str] = []
+    for m in re.finditer(pattern, head.original):
+        after = re.match(rf"\s*\*?\s*[（(]\s*({other})\s*[，,;；）)]", head.original[m.end():])
+        # a bilingual cover: the other name on the line right after or before
+        line_after = re.match(rf"[ \t]*\n\s*({other})[ \t]*(?:\n|$)", head.original[m.end():])
+        before = re.search(rf"(?:^|\n)\s*({other})[ \t]*\n[ \t]*$", head.original[max(0, m.start() - 120):m.start()])
+        for hit in (after, line_after, before):
+            if hit and hit.group(1).strip() not in found:
+                found.append(hit.group(1).strip())
+    return found
 
 
 def _mixed_case(name: str, head: Head) -> str:

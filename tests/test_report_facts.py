@@ -285,3 +285,24 @@ def test_part_of_another_company_name_is_not_the_reporter():
     # 集团 inside another group's name is not a self-reference
     spans = [by_line[4].text[a:b] for a, b in reporter_spans(ctx, by_line[4])]
     assert spans == ["我们"]
+
+
+def test_the_publishers_name_in_the_other_language_is_an_alias():
+    """An English report printing the Chinese legal name beside the English one (and the
+    reverse, on a bilingual cover) gives the reporter both, so reports in either language
+    resolve to one company."""
+    path = Path(__file__).resolve().parent / "data" / "synthetic" / "dev" / "water_services_en.txt"
+    doc = read_document(path)
+    ctx = recognise(replace(doc, blocks=doc.blocks[:60]))
+    read_report_facts(ctx)
+    assert ctx.report.publisher.label == "Jade River Environmental Holdings Limited"
+    assert "碧川環境控股有限公司" in ctx.report.publisher.aliases
+    ctx = recognise(document([
+        "翠嶺置業控股有限公司",
+        "Tsui Ling Holdings Limited",
+        "二零二三/二四年度環境、社會及管治報告",
+        "本報告由翠嶺置業控股有限公司（「本公司」，連同其附屬公司統稱「本集團」）編製。",
+    ]))
+    read_report_facts(ctx)
+    assert ctx.report.publisher.label == "翠嶺置業控股有限公司"
+    assert "Tsui Ling Holdings Limited" in ctx.report.publisher.aliases
