@@ -143,6 +143,13 @@ RISK_COMMITTEE = [
 ]
 
 
+def test_a_signature_under_the_boards_chair_title_sits_on_the_board():
+    # seed 002: the title names the board (董事会主席); seed 000's 阿里健康主席 names the company
+    ctx = context(["董事会是公司的最高决策机构。", *RISK_COMMITTEE[:3]], "zh-Hans", "阿里巴巴")
+    assert facts(ctx, "chairedBy") == {("董事会", "张勇")}
+    assert facts(ctx, "memberOf") == {("张勇", "董事会")}
+
+
 def test_a_role_listed_as_members_stands_for_its_one_holder():
     ctx = context(RISK_COMMITTEE, "zh-Hans", "阿里巴巴")
     assert ("程立", "风管会") in facts(ctx, "memberOf")

@@ -60,6 +60,7 @@ _CHAIR_AFTER = re.compile(rf"\s*[（(]?\s*(?:{_CHAIR_ZH}|[Cc]hair(?:man|woman|pe
 _CHAIR_BEFORE_EN = re.compile(r"\b(?:[Cc]hair(?:man|woman|person)?|[Hh]ead)\s+of\s+(?:the\s+)?$")
 _DIRECTOR = re.compile(r"董事(?!会|局)|\b[Dd]irector\b")
 _DIRECTORS = re.compile(r"董事(?!会|局)|\b[Dd]irectors?\b")  # a table's group line: Executive Directors
+_CHAIR_OF_BOARD = re.compile(r"董事[会局]主席|董事长|\b[Cc]hair(?:man|woman|person)? of the [Bb]oard\b")
 _BOARD_CHAIR = re.compile(r"(?<!副)(?:主席|董事长)|\bChair(?:man|woman|person)?\b")
 # A line that opens a director row with the person's title.
 _ROW_START = re.compile(r"\s*(?:独立非执行董事|非执行董事|执行董事|独立董事|董事|主席|副主席|董事长|首席|"
@@ -850,15 +851,22 @@ def _name_lists(view: _View, board: list[Mention]) -> Iterator[Relation]:
         column = sum(bare[lo:hi]) >= 3
         if column and _DIRECTOR.search(" ".join(w.text(view.en) for w in view.blocks[lo:hi])):
             yield from (Relation(p, "memberOf", b, ev) for p in persons)
-        elif len(persons) == 1 and _signed_as_chair(view, i):
+        elif len(persons) == 1 and (title := _signed_as_chair(view, i)):
             yield Relation(b, "chairedBy", persons[0], ev)
+            if _CHAIR_OF_BOARD.search(title):  # 董事會主席 names the seat; 阿里健康主席 the company
+                yield Relation(persons[0], "memberOf", b, ev)
 
 
-def _signed_as_chair(view: _View, i: int) -> bool:
-    """A name under a chairman's title, or over a line that is just that title."""
-    before = view.blocks[i - 1].text(view.en).rstrip()[-12:] if i else ""
+def _signed_as_chair(view: _View, i: int) -> str:
+    """The chairman's title a name is signed under (maybe wrapped: 董事會主席 / 兼首席執行官),
+    or over (a line that is just that title)."""
+    before = view.blocks[i - 1].text(view.en).rstrip() if i else ""
+    if i >= 2 and len(before) <= 20 and view.blocks[i - 2].block.kind != "heading":
+        before = view.blocks[i - 2].text(view.en).rstrip() + before
     after = view.blocks[i + 1].text(view.en).strip() if i + 1 < len(view.blocks) else ""
-    return bool(_BOARD_CHAIR.search(before) or (len(after) <= 30 and _BOARD_CHAIR.match(after)))
+    if _BOARD_CHAIR.search(before[-12:]):
+        return before[-40:]
+    return after if len(after) <= 30 and _BOARD_CHAIR.match(after) else ""
 
 
 @lru_cache(maxsize=1)
