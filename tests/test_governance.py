@@ -443,3 +443,14 @@ def test_members_named_in_later_clauses_and_lists_with_titles():
                    "董事黃偉強先生、陳家明先生及李嘉欣女士。"], reporter="X")
     assert facts(ctx, "memberOf") == {(p, "董事會") for p in ("張志明", "王曉東", "劉芳", "黃偉強", "陳家明", "李嘉欣")}
     assert facts(ctx, "chairedBy") == {("董事會", "張志明")}
+
+
+def test_a_sentence_about_the_body_the_one_before_opened_with():
+    ctx = context(["可持續發展委員會於2021年成立。該委員會由陳大文先生擔任主席，並向董事會匯報。其成員包括陳大文先生及李小明先生。"])
+    assert facts(ctx, "chairedBy") == {("可持續發展委員會", "陳大文")}
+    assert facts(ctx, "memberOf") == {("陳大文", "可持續發展委員會"), ("李小明", "可持續發展委員會")}
+    assert facts(ctx, "reportsTo") == {("可持續發展委員會", "董事會")}
+    ctx = context(["The Group’s Sustainability Committee was set up in 2021. It is chaired by Mr. LEE Ka Ho and reports "
+                   "to the Board."], "en", "X")
+    assert facts(ctx, "chairedBy") == {("Sustainability Committee", "LEE Ka Ho")}
+    assert facts(ctx, "reportsTo") == {("Sustainability Committee", "Board")}

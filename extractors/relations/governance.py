@@ -114,6 +114,9 @@ _HOLDS_ROLE_EN = re.compile(r"(?:\s*,[^,.;]{0,60},)?\s+(?:is|was|has\s+been|serv
                             r"(?P<role>chair(?:man|woman|person)?|member|head)\s+of\s+(?:the\s+|our\s+)?$", re.I)
 _AND_ROLE_EN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:also\s+)?(?:(?:the|a|an)\s+)?"
                           r"(?:(?P<role>chair(?:man|woman|person)?|member|head)\s+of\s+)?(?:the\s+|our\s+)?$", re.I)
+# What may stand before a body that opens a sentence: The / Our / The Group's / 本集團的
+_OPENS_SENTENCE = re.compile(r"\s*(?:(?:The|Our|the|our)\s+)?(?:(?:Group|Company)(?:’s|'s)\s+)?|"
+                             r"\s*(?:本公司|本集团|公司|集团)?(?:的)?\s*")
 # It reports to … / …, and it reports to …: the clause's subject is the body named before
 _IT_EN = re.compile(r"(?:^|[,;]\s*(?:and\s+)?|\band\s+)\s*(?:it|It)\s+(?:also\s+|directly\s+)?$")
 # The Board has established the A, B and C / delegated … to the A: those sit under the Board.
@@ -295,8 +298,8 @@ def _en_reports_to(text: str, sent: Sentence, coms: list[Mention],
                 yield child, parent
     for m in _REPORT_EN.finditer(text):  # the ESG Working Group reports to the Board
         subject = _subject_before(text, sent, coms, m.start())
-        if subject is None and _IT_EN.search(text, 0, m.start()):  # …, and it reports to X
-            subject = antecedent
+        if subject is None and (_IT_EN.search(text, 0, m.start()) or _ANAPHOR_EN.match(text)):
+            subject = antecedent  # It reports to X / It is chaired by A and reports to X / …, and it reports to X
         if subject is not None:
             for parent in _listed(text, sent, coms, m.end(), _EN_SEP):
                 yield from ((c, parent) for c in _list_ending(text, sent, coms, subject, _EN_SEP))
@@ -482,10 +485,13 @@ def _chairs_and_members(view: _View) -> Iterator[Relation]:
     yield from _director_lists(view, board)
     led: list[tuple[Relation, str]] = []
     prev: Sentence | None = None
+    topic: Mention | None = None  # the body the last sentence was about (named or "It")
     for sent in view.sentences:
         coms = _of(sent, "Committee")
         same = prev is not None and prev.block is sent.block
-        antecedent = _subject(view, prev) if same else None
+        antecedent = topic if same else None
+        anaphor = (_ANAPHOR_EN if view.en else _ANAPHOR_ZH_SUBJECT).match(view.text(sent))
+        topic = _subject(view, sent) or (antecedent if anaphor else None)
         for r, body, weak in _sentence_roles(view, sent, coms, _of(sent, "Person"), holders, stated, antecedent):
             if weak:
                 led.append((r, body))
@@ -534,8 +540,7 @@ def _subject(view: _View, sent: Sentence) -> Mention | None:
     """The body a sentence opens with (The ESG Committee is …), which a next sentence's
     "It" / 該委員會 refers to."""
     coms = _of(sent, "Committee")
-    if coms and re.fullmatch(r"\s*(?:The|Our|the|our|本公司|本集团|公司|集团)?(?:的)?\s*",
-                             view.text(sent)[:_local(sent, coms[0])[0]]):
+    if coms and _OPENS_SENTENCE.fullmatch(view.text(sent)[:_local(sent, coms[0])[0]]):
         return coms[0]
     return None
 
@@ -971,8 +976,8 @@ def _sentence_roles(view: _View, sent: Sentence, coms: list[Mention], persons: l
         else:
             topics.append((c, None))
     anaphor = (_ANAPHOR_EN if view.en else _ANAPHOR_ZH_SUBJECT).match(text)
-    if not coms and persons and antecedent is not None and anaphor:
-        topics = [(antecedent, anaphor.span())]
+    if persons and antecedent is not None and anaphor and (not coms or _local(sent, coms[0])[0] >= anaphor.end()):
+        topics.insert(0, (antecedent, anaphor.span()))  # It is chaired by A and reports to the Board
     for c, at in topics:
         for r, how in rules(text, sent, c, coms, people, holders, at):
             if how == "stated" or (r.predicate == "chairedBy" and how != "led"):
@@ -1072,9 +1077,9 @@ def _zh_roles(text: str, sent: Sentence, c: Mention, coms: list[Mention], people
                 if first is not None:
                     yield from _member_list(text, sent, c, [p for p, _, _ in people], first, _PERSON_SEP, ev)
     # A擔任X委員 / 由首席風險官出任X主席 / A為X及Y成員 (the verb before the list, the role after it)
-    chain = _chain(text, sent, coms, c)
-    m = _TAKES_ROLE_ZH.search(text[:_local(sent, chain[0])[0] if at is None else s])
-    r = _ROLE_AFTER_ZH.match(text, _local(sent, chain[-1])[1] if at is None else e)
+    chain = _chain(text, sent, coms, c) if at is None else []
+    m = _TAKES_ROLE_ZH.search(text[:_local(sent, chain[0])[0] if chain else s])
+    r = _ROLE_AFTER_ZH.match(text, _local(sent, chain[-1])[1] if chain else e)
     if m and r:
         clause_start = max(text.rfind(x, 0, m.start()) for x in "，。；：:,;") + 1
         named = _named(text[clause_start:m.start()], clause_start, people, holders)
