@@ -225,3 +225,15 @@ def test_a_name_the_report_prints_in_full_elsewhere_keeps_its_first_word():
 ])
 def test_english_management_bodies(line, expected):
     assert names([line], "en") == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    # 負責任 is read 負責|任 by jieba: the stop verb must not cut the adjective off the name
+    ("負責任博彩工作小組同樣向可持續發展委員會匯報，由營運總裁擔任組長。", ["負責任博彩工作小組", "可持續發展委員會"]),
+    ("可持續發展工作小組下設由設施工程總監領導的能源專責組，負責節能項目的評估。", ["可持續發展工作小組", "能源專責組"]),
+    # 管理層委員會 says at what level a body sits, it names none
+    ("風險管理委員會屬管理層委員會，向審核委員會匯報。", ["風險管理委員會", "審核委員會"]),
+])
+def test_responsible_task_groups_and_a_bodys_level(line, expected):
+    """Adapted from the resort dev report (made-up wording around the heads)."""
+    assert names([line]) == expected
