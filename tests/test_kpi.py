@@ -56,7 +56,10 @@ def context(name: str, first: int, last: int) -> ReportContext:
 DEV = Path(__file__).resolve().parent / "data" / "synthetic" / "dev"
 WATER = DEV / "water_services_en.txt"  # English, 2023, tables with scaled units and breakdowns
 PROPERTY = DEV / "hk_property_zh-Hant.txt"  # Traditional, FY2023/24, years in Chinese numerals
-DEV_PERIODS = {WATER: ("2023-01-01", "2023-12-31"), PROPERTY: ("2023-04-01", "2024-03-31")}
+RESORT = DEV / "resort_zh-Hant.txt"  # Traditional, 2023, Macau patacas
+BANK = DEV / "bank_en.txt"  # English, 2024
+DEV_PERIODS = {WATER: ("2023-01-01", "2023-12-31"), PROPERTY: ("2023-04-01", "2024-03-31"),
+               RESORT: ("2023-01-01", "2023-12-31"), BANK: ("2024-01-01", "2024-12-31")}
 
 
 @pytest.fixture(scope="module")
@@ -387,3 +390,17 @@ def test_english_sentences_units_currencies_and_counted_nouns(dev_figures):
     # "Scope 1 emissions consist of ...": a numbered name counts nothing
     obs = dev_figures(WATER, 355, 366)
     assert find(obs, "455246") and not [o for o in obs if o[1] in (1, 2)]
+
+
+def test_counted_nouns_right_after_the_counter_and_acronym_plurals(dev_figures):
+    # 年內共有428名大使完成由…認可導師教授的24小時進階課程: nothing before names the count
+    obs = dev_figures(RESORT, 264, 264)
+    assert [o[:3] for o in find(obs, "428")] == [("大使", Decimal("428"), "名")]
+    # approved HK$1,260 million of loans to 318 SMEs: the earlier figure's scale is no name
+    obs = dev_figures(BANK, 330, 345)
+    assert [(o[0], o[2]) for o in find(obs, "318")] == [("loans SMEs", "SMEs")]
+
+
+def test_other_currencies_with_a_scale(dev_figures):
+    obs = dev_figures(RESORT, 398, 398)  # 銷售額達2,860萬澳門元
+    assert [o[:3] for o in find(obs, "2860")] == [("銷售額", Decimal("2860"), "萬澳門元")]

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+
+import jieba.posseg
 from dataclasses import dataclass
 
 from ..model import Evidence, Observation
@@ -86,7 +88,8 @@ def _not_a_figure(f: str, a: int, b: int) -> bool:
     )
 
 
-_PLURAL = re.compile(r"^\s(?:[a-z][a-z\-]+\s)?([a-z][a-z\-]{2,}(?<![siu])s)(?![A-Za-z\-])")
+# a lower-case plural or an acronym's (318 SMEs, 12 NGOs)
+_PLURAL = re.compile(r"^\s(?:[a-z][a-z\-]+\s)?([a-z][a-z\-]{2,}(?<![siu])s|[A-Z]{2,}s)(?![A-Za-z\-])")
 
 
 def _plural_noun(rest: str) -> re.Match | None:
@@ -117,6 +120,17 @@ def _nameless(metric: str) -> bool:
     """A clause between two figures that names nothing of its own ("降至2023年的", "to")."""
     rest = patterns().link_words.sub(" ", fold(metric))
     return not (len(CJK.findall(rest)) >= 2 or re.search(r"[A-Za-z]{3,}", rest))
+
+
+def _leading_nouns(seg: str) -> int:
+    """Length of the run of nouns (by jieba's tags) that opens ``seg``, if at least two CJK
+    characters long and the run is followed by more words (a verb): what a counter counts."""
+    n = 0
+    for w, tag in jieba.posseg.lcut(seg[:16]):
+        if not tag.startswith("n") or not CJK.match(w):
+            break
+        n += len(w)
+    return n if n >= 2 else 0
 
 
 def _content(words) -> list[str]:
@@ -244,6 +258,11 @@ class ProseReader:
             head = seg_end - len(f[fig.end:seg_end].rsplit("的", 1)[1])
             if len(CJK.findall(f[head:seg_end])) >= 2 and seg_end - head <= 8:
                 after = text[head:seg_end].strip()
+        if counted and not after and not before:
+            # "共有428名大使完成由…的24小時進階課程": nothing names the count before it and the
+            # phrase after is long; the nouns right after the counter are what it counts
+            n = _leading_nouns(f[fig.end:seg_end])
+            after = text[fig.end:fig.end + n]
         metric = (before + after).strip()
         return metric if len(CJK.findall(metric)) >= 2 or LATIN_WORD.search(metric) else ""
 
@@ -270,6 +289,8 @@ class ProseReader:
                 prev = [w for w in text[ps:pe].split() if not re.fullmatch(rf"{NUM}%?", w)]
                 words = prev[-8:] + words + tail.split()[:4]
         metric = " ".join(words).strip(" ,.;()")
-        metric = re.sub(r"^(?:(?:a|an|the|and|of|with|in|to|by|for|at|as)\s+)+", "", metric, flags=re.I)
+        # leading link words, and the scale word of an earlier figure ("HK$1,260 million of loans to 318 SMEs")
+        metric = re.sub(r"^(?:(?:a|an|the|and|of|with|in|to|by|for|at|as|million|billion|thousand)\s+)+", "",
+                        metric, flags=re.I)
         metric = re.sub(r"(?<=[a-z])\d$", "", metric)  # footnote mark: "emissions2"
         return metric if _content(metric.split()) else ""
