@@ -515,6 +515,16 @@ class EnRules:
             rf"\b((?:{word}\s+(?:(?:of|for|and|on|to)\s+)?(?:the\s+)?){{1,6}}(?:{_alt(p['bare_head_words'])}))\b"
             rf"(?:\s+(?:for|on|of)\s+{word}(?:\s+{word}){{0,3}})?"
         )
+        # Any head-word (Scheme, Scholarship, Fund) carries an unquoted name right after a verb
+        # that launches it (launched the X Scheme); alone, "the Mandatory Provident Fund
+        # Scheme" is a scheme the company pays into, not one it runs.
+        self.headed = re.compile(rf"\b((?:{word}\s+(?:(?:of|for|and|on|to)\s+)?){{1,6}}(?:{_alt(self.heads)}))\b")
+        self.launched = re.compile(
+            rf"\b(?:{_alt(p['passive_verbs'])})\s+(?:(?:the|a|an|its|our|their)\s+)?$")
+        # A list item opening its block: "X Y Z: a 24-month programme ..." / "... This campaign"
+        self.item = re.compile(rf"\s*(?:[-–•·*▪●○]\s*)?(?P<name>{word}(?:\s+(?:{word}|of|for|and|on|to|the)){{1,7}})\s*:\s")
+        self.pointer = re.compile(rf"\b(?:the|this|these)\s+(?:[\w-]+\s+)?(?:{nouns})\b", re.I)
+        self.lead = re.compile(rf"(?:(?:{_alt(p['lead_words'])})\s+)+")
 
     def is_name(self, name: str) -> bool:
         words = re.sub(r"[’']s\b", "", name).replace("‘", " ").replace("’", " ").split()
@@ -543,14 +553,42 @@ class EnRules:
                     out.append(Candidate(a, a + len(alias.group(1)), "quote-alias"))
         for m in self.bare.finditer(text):
             s, e = m.span()
-            lead = re.match(r"(?:(?:The|In|On|At|Our|This|These|A|An|Its)\s+)+", text[s:e])
-            s += lead.end() if lead else 0
+            lead = self.lead.match(text, s, e)
+            s = lead.end() if lead else s
             name = text[s:e]
             if len(name.split()) < 2 or not self.is_name(name) or text[:s].rstrip().endswith(")"):
                 continue
             if not any(a <= s < b or a < e <= b for a, b, *_ in ((c.start, c.end) for c in out)):
                 out.append(Candidate(s, e, "title"))
+        for cand in [*self.launched_names(text), *self.item_name(text)]:
+            if not any(c.start < cand.end and cand.start < c.end for c in out):
+                out.append(cand)
         return out
+
+    def launched_names(self, text: str) -> list[Candidate]:
+        """Title Case names ending in any head-word right after a launching verb
+        (the Macau Branch launched the X Scheme)."""
+        out = []
+        for m in self.headed.finditer(text):
+            s, e = m.span()
+            lead = self.lead.match(text, s, e)
+            s = lead.end() if lead else s
+            if self.launched.search(text, max(0, s - 40), s) and len(text[s:e].split()) >= 2 and self.is_name(text[s:e]):
+                out.append(Candidate(s, e, "title-launched"))
+        return out
+
+    def item_name(self, text: str) -> list[Candidate]:
+        """A block opening with a Title Case name and a colon whose gloss classifies it or
+        points back to it (X: a nine-month programme ...; X: ... This campaign supports ...):
+        a list of the report's programmes, one a paragraph."""
+        m = self.item.match(text)
+        if not m:
+            return []
+        name = m.group("name")
+        first = re.split(r"(?<=[.;])\s", text[m.end():], maxsplit=1)[0]
+        if not self.is_name(name) or not (self.nouns.search(" ".join(first.split()[:6])) or self.pointer.search(text, m.end())):
+            return []
+        return [Candidate(m.start("name"), m.end("name"), "item-title")]
 
     def judge(self, text: str, m: re.Match, name: str) -> str | None:
         last = name.split()[-1]

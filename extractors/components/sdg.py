@@ -29,6 +29,7 @@ _OPEN_LIST = re.compile(r"(?:SDGs?|目标)\s*\d{1,2}(?:\s*[、,，]\s*\d{1,2})*\
 _LIST_TAIL = re.compile(r"(?<=\s)\d{1,2}(?:\s*[、,，]\s*\d{1,2})*\s*$")
 #: A strip of icon numbers: three or more numbers of one or two digits and nothing else.
 _STRIP = re.compile(r"\s*\d{1,2}(?:\s+\d{1,2}){2,16}\s*")  # title characters an icon's number block may carry
+_STRIP_REACH = 4  # how many blocks before a strip its table's header may stand
 _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -162,8 +163,7 @@ class SDGRecognizer:
             values = [n for _, _, n in numbers]
             if values != sorted(set(values)) or not 1 <= values[0] or values[-1] > 17:
                 continue
-            near = [d.text for d in (docs[i - 1] if i else None, docs[i + 1] if i + 1 < len(docs) else None) if d]
-            if not any(ctx.search(t) for t in [*near, heading(doc)]):
+            if not any(ctx.search(t) for t in [*_near(docs, i), heading(doc)]):
                 continue
             lang = doc.user_data.get("lang") or "zh-Hans"
             for s, e, n in numbers:
@@ -199,6 +199,18 @@ class SDGRecognizer:
         for s, e, n in pick_longest(found, taken_ranges(doc)):
             add_span(doc, s, e, "SDG", f"sdg{n}", self._label(n, lang), {"number": n})
         return doc
+
+
+def _near(docs: list[Doc], i: int) -> list[str]:
+    """The texts a strip's SDG words may stand in: the block after it, and the blocks before it
+    back to the table's header (a pillar table whose last column is "SDGs" prints its rows as
+    blocks of their own, the strip of icons under them)."""
+    out = [docs[i + 1].text] if i + 1 < len(docs) else []
+    for d in reversed(docs[max(0, i - _STRIP_REACH):i]):
+        if heading(d) != heading(docs[i]):
+            break
+        out.append(d.text)
+    return out
 
 
 @Language.factory("esg_sdg", default_config={"lang": "zh"})

@@ -75,6 +75,10 @@ _AGENT_EN_SQUEEZED = re.compile(rf"(?:{'|'.join(map(re.escape, _P['agent_en']))}
 _CLAUSE_START = re.compile(r"(?:^|[，,。；;：:、!！?？\s]|其中|此外|同时|另外|并且)\s*$")
 # Time phrases a subject may stand apart from its verb by (于 2022 年 4 月, 自 2019 年起).
 _TIME = re.compile(r"\s+|(?:于|在|自|从)?\s*[\d０-９]+\s*(?:年|月|日|号)(?:起|以来|底|初)?")
+# A list item's name and the colon before its gloss (X Fund: ...).
+_GLOSS = re.compile(r"[”\"」』]?\s*[:：]\s*")
+# A company's defined short name the company recogniser may leave out: X Bank Limited (the “Bank”).
+_DEFINED = re.compile(r"\s*[(（]\s*(?P<the>the\s+)?[“\"「]\s*(?P<name>[^”\"」()（）]{2,30}?)\s*[”\"」]\s*[)）]")
 # A programme referred back to: 该项目, 此次活动, the project, a health campaign.
 _ANAPHOR = re.compile(
     rf"(?:{_words(_P['anaphors_zh'])})"
@@ -115,7 +119,10 @@ def _attributions(ctx, reporter: Mention) -> Iterable[tuple[Relation, bool]]:
         # the reporter under a short name (Alibaba Health) is the reporter
         companies = [_as(reporter, c) if c.key in own_keys or match_key(c.text) in own_keys else c
                      for c in companies]
-        companies = sorted(companies + _named_companies(sent, names, reporter), key=lambda m: m.start)
+        named = _named_companies(sent, names, reporter)
+        companies = sorted([c for c in companies if not any(
+            n.start <= c.start and c.end <= n.end and n.end - n.start > c.end - c.start for n in named)] + named,
+            key=lambda m: m.start)
         if sent.block.kind == "heading":
             owner = _section_owner(sent, programmes, companies, reporter, names)
             if owner is not None:
@@ -127,6 +134,8 @@ def _attributions(ctx, reporter: Mention) -> Iterable[tuple[Relation, bool]]:
         for prog in programmes:
             who, said = _decide(sent.folded, prog.start - sent.start, prog.end - sent.start, fold(prog.text),
                                 reporter, companies, sent.start, names, default, orgs)
+            if not said:
+                who, said = _glossed(sent, prog, reporter, companies, names) or (who, said)
             for runner in who:
                 yield Relation(runner, PREDICATE, prog, sent.evidence()), said
         if programmes:
@@ -134,6 +143,18 @@ def _attributions(ctx, reporter: Mention) -> Iterable[tuple[Relation, bool]]:
         elif antecedents:
             for rel in _anaphora(sent, antecedents, titled, reporter, companies, names):
                 yield rel, True
+
+
+def _glossed(sent: Sentence, prog: Mention, reporter: Mention, companies: list[Mention],
+             names: dict[str, Mention]) -> tuple[list[Mention], bool] | None:
+    """A list item's gloss names its runner where it points back to the item (CareFirst Fund:
+    X Life established the fund ...): the launcher of "the fund" runs the programme."""
+    gloss = _GLOSS.match(sent.folded, prog.end - sent.start)
+    m = _ANAPHOR.search(sent.folded, gloss.end()) if gloss else None
+    if m is None:
+        return None
+    who, said = _decide(sent.folded, m.start(), m.end(), "", reporter, companies, sent.start, names, None)
+    return (who, True) if said else None
 
 
 def _title_programmes(block_sents: list[Sentence]) -> list[Mention]:
@@ -186,8 +207,8 @@ def _named_companies(sent: Sentence, names: dict[str, Mention], reporter: Mentio
             s, e = hit.span()
             if _EN_WORD.match(name) and (text[s - 1:s].isalnum() or text[e:e + 1].isalnum()):
                 continue
-            if any(a < e and s < b for a, b in taken):
-                continue
+            if any(a < e and s < b and not (s <= a and b <= e and (a, b) != (s, e)) for a, b in taken):
+                continue  # (a longer name over a shorter mark stands: Evermount Life over Evermount)
             taken.append((s, e))
             # placed here under the name it is known by (a brand is no name of the company)
             out.append(replace(company, start=sent.start + s, end=sent.start + e))
@@ -213,6 +234,9 @@ def _company_names(ctx, reporter: Mention) -> dict[str, Mention]:
             unit = _UNDER.match(sent.folded, m.end - sent.start) if m.type == "Company" else None
             if unit:  # 翠嶺酒店管理有限公司旗下嶺薈酒店: the hotels act as the company
                 out.setdefault(fold(unit.group("unit")), m)
+            short = _DEFINED.match(sent.text, m.end - sent.start) if m.type == "Company" and m.key != reporter.key else None
+            if short:  # the “Bank”: known by "the Bank" only, so the word alone is no name
+                out.setdefault(fold((short.group("the") or "") + short.group("name")), m)
     for name in (reporter.text, reporter.label or "", *reporter.aliases):
         if len(name) >= 2:
             out[fold(name)] = reporter

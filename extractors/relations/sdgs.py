@@ -171,6 +171,15 @@ def _groups(u: Unit) -> list[list[Mention]]:
     return groups
 
 
+def _all_goals(groups: list[list[Mention]]) -> bool:
+    """Whether the goals describe the SDGs themselves rather than map anything: nearly all 17
+    named at once, or all 17 in a strip of icon numbers (a report's own strip picks its goals
+    and may well hold a dozen)."""
+    goals = [g for grp in groups for g in grp]
+    strip = all(g.attrs.get("strip") for g in goals)
+    return len({g.key for g in goals}) >= (17 if strip else _ALL_GOALS)
+
+
 def _goal_keyed(block: Block, units: list[Unit]) -> Unit | None:
     """The block as one unit when it opens with a goal and names programmes after it."""
     whole = Unit(block.text, block.start, units[0].line, block, [m for u in units for m in u.mentions])
@@ -183,7 +192,7 @@ def _goal_keyed(block: Block, units: list[Unit]) -> Unit | None:
 def _keyed(u: Unit, reporter: Mention | None) -> Iterator[Relation]:
     """Goal-keyed rows: each group of goals takes the programmes up to the next group."""
     groups = _groups(u)
-    if len({g.key for grp in groups for g in grp}) >= _ALL_GOALS:
+    if _all_goals(groups):
         return
     progs = u.of("Programme")
     for i, grp in enumerate(groups):
@@ -199,7 +208,7 @@ def _keyed(u: Unit, reporter: Mention | None) -> Iterator[Relation]:
 def _mapped(u: Unit, reporter: Mention | None, here: Context) -> Iterator[Relation]:
     """The goals of a sentence or table row, to the programmes they serve or the reporter."""
     groups = _groups(u)
-    if not groups or len({g.key for grp in groups for g in grp}) >= _ALL_GOALS:
+    if not groups or _all_goals(groups):
         return
     progs = u.of("Programme")
     table = u.block.kind in ("table", "heading")
