@@ -255,6 +255,12 @@ def _at(sentence: Sentence, s: int, e: int, type_: str, key: str, lang: str,
                    label=like.label if like else None, start=sentence.start + s, end=sentence.start + e)
 
 
+def _within(m: Mention, names: list[Mention]) -> bool:
+    """Whether company ``m`` is a shorter part of a longer name found (Evermount of Evermount Life)."""
+    return m.type == "Company" and any(n.start <= m.start and m.end <= n.end and n.end - n.start > m.end - m.start
+                                       for n in names)
+
+
 def _free(mentions: list[Mention], sentence: Sentence, s: int, e: int) -> bool:
     return not any(a < e and s < b for a, b in (_local(sentence, m) for m in mentions))
 
@@ -267,7 +273,9 @@ def _more_holders(ctx, sentence: Sentence, mentions: list[Mention], names) -> li
     out: list[Mention] = []
     if rx is not None:
         for m in rx.finditer(sentence.folded):
-            if _free(mentions + out, sentence, m.start(), m.end()):
+            inside = [x for x in mentions if x.type == "Company" and sentence.start + m.start() <= x.start
+                      and x.end <= sentence.start + m.end() and x.end - x.start < m.end() - m.start()]
+            if _free([x for x in mentions if x not in inside] + out, sentence, m.start(), m.end()):
                 src = forms[m.group(0).casefold()]
                 out.append(_at(sentence, m.start(), m.end(), "Company", src.key, lang, src))
     certs = _of(mentions, "Certification")
@@ -317,6 +325,20 @@ def _subject_group(sentence: Sentence, companies: list[Mention]) -> list[Mention
     return group
 
 
+def _in_proper_name(sentence: Sentence, m: Mention) -> bool:
+    """A one-word brand that a capitalised word continues (Evermount Tower): a building or a
+    product named after the company, not the company."""
+    s, e = _local(sentence, m)
+    return " " not in m.text.strip() and bool(re.match(r" [A-Z][a-z]", sentence.text[e:e + 3]))
+
+
+def _sentence_row(sentence: Sentence, cert: Mention) -> bool:
+    """A list item that is a sentence saying who obtained the scheme (X已通过…认证): its
+    subject is the holder, as in prose, whatever the list's holder cells."""
+    return sentence.block.kind != "table" and bool(
+        rules()["held"].search(sentence.folded, _lead(sentence), max(_local(sentence, cert)[0], 0)))
+
+
 def _is_reporter(ctx, m: Mention) -> bool:
     return m.key == ctx.reporter.key or is_reporter_reference(ctx, m.text)
 
@@ -327,7 +349,8 @@ def prose_holders(ctx, sentence: Sentence, mentions: list[Mention], cert: Mentio
     r = rules()
     text = sentence.folded
     companies = sorted((m for m in _of(mentions, "Company") if m.end <= cert.start
-                        and not r["certifier"].search(text[:max(_local(sentence, m)[0], 0)])),
+                        and not r["certifier"].search(text[:max(_local(sentence, m)[0], 0)])
+                        and not _in_proper_name(sentence, m)),
                        key=lambda m: m.start)
     cut = _local(sentence, cert)[0]
     seps = list(r["clause"].finditer(text, 0, cut))
@@ -354,6 +377,21 @@ class _Row:
 
     holder: Mention | None = None  # the holder cell of the last row that had one
     holder_column: bool = False
+    holder_after: bool = False  # the holder column comes after the scheme's (Certificate Holder Scope)
+    units: bool = False  # the holder column names holding units (持有单位), not certified systems (认证主体)
+
+    def read_header(self, header: str) -> None:
+        r = rules()
+        self.holder_column = self.holder_column or bool(r["holder_column"].search(header))
+        self.holder_after = self.holder_after or _holder_after(header)
+        self.units = self.units or bool(r["holding_unit"].search(header))
+
+
+def _holder_after(header: str) -> bool:
+    """Whether a header names the scheme column before the holder column."""
+    r = rules()
+    holder = r["holder_column"].search(header)
+    return bool(holder and r["scheme_column"].search(header, 0, holder.start()))
 
 
 def _header(sentence: Sentence, mentions: list[Mention]) -> bool:
@@ -362,18 +400,51 @@ def _header(sentence: Sentence, mentions: list[Mention]) -> bool:
         and bool(rules()["holder_column"].search(sentence.folded))
 
 
+def _as_company(m: Mention) -> Mention:
+    return Mention("Company", m.text, m.key, m.lang, m.evidence, label=m.label, aliases=m.aliases,
+                   start=m.start, end=m.end)
+
+
+def holder_after(ctx, sentence: Sentence, mentions: list[Mention], cert: Mention) -> Mention | None:
+    """The holder cell after ``cert`` in a row whose holder column follows the scheme's: the
+    legal name between the scheme (past its title, "Environmental Management System") and
+    the next scheme, with a branch after it; the unit mention it ends with, if any."""
+    r = rules()
+    text = sentence.folded
+    s = _local(sentence, cert)[1]
+    e = min((_local(sentence, c)[0] for c in _of(mentions, "Certification") if c.start >= cert.end),
+            default=len(text))
+    title = r["scheme_title"].match(text, s, e)
+    s = title.end() if title else s
+    name = r["legal_name"].search(text, s, e)
+    if not name or _NOISE.sub("", text[s:name.start()]):
+        return None
+    end = name.end()
+    branch = r["branch"].match(text, end, e)
+    end = branch.end() if branch else end
+    inside = [m for m in _of(mentions, "Company") if s + sentence.start <= m.start and m.end == sentence.start + end]
+    if inside:
+        return min(inside, key=lambda m: m.start)
+    return _at(sentence, name.start(), end, "Company", match_key(sentence.text[name.start():end]),
+               ctx.report.language)
+
+
 def list_holder(ctx, sentence: Sentence, mentions: list[Mention], cert: Mention, row: _Row,
                 intro: list[Sentence]) -> Mention | None:
     """The named holder of ``cert`` in a list row, or None for the reporter by default."""
     r = rules()
     text = sentence.folded
-    before = [m for m in _of(mentions, "Company") if m.end <= cert.start
+    units = _of(mentions, "Company") + (_of(mentions, "Organization") if row.holder_column else [])
+    before = [m for m in units if m.end <= cert.start
               and not r["certifier"].search(text[:max(_local(sentence, m)[0], 0)])]
     if before:
         named = max(before, key=lambda m: m.start)
+        if named.type != "Company":  # a school or hospital in the holder column is a unit
+            named = _as_company(named)
         if _holder_cell(sentence, mentions, named):
             row.holder = named
-    elif _local(sentence, cert)[0] == _lead(sentence) or not _NOISE.sub("", text[:_local(sentence, cert)[0]]):
+    elif _local(sentence, cert)[0] == _lead(sentence) or not _NOISE.sub("", text[:_local(sentence, cert)[0]]) \
+            or row.units:  # a scope cell (a system, a platform) under the holding unit above
         named = row.holder
     else:  # a row of a platform or a system
         named = row.holder = None
@@ -393,7 +464,8 @@ def extract(ctx) -> Iterator[Relation]:
     lang = ctx.report.language
     found = [list(s.mentions) for s in sentences]
     for i, sent in enumerate(sentences):
-        found[i] += _more_holders(ctx, sent, found[i], names)
+        more = _more_holders(ctx, sent, found[i], names)
+        found[i] = [m for m in found[i] if not _within(m, more)] + more
     candidates = {}
     for i, sent in enumerate(sentences):
         scheme = _row_scheme(sent, found[i], lang)
@@ -411,9 +483,10 @@ def extract(ctx) -> Iterator[Relation]:
         mentions = found[i]
         if i in lists:
             if i - 1 not in lists:
-                row = _Row(holder_column=bool(rules()["holder_column"].search(heading_of(sent))))
+                row = _Row()
+                row.read_header(heading_of(sent))
             if _header(sent, mentions):
-                row.holder_column = True
+                row.read_header(sent.folded)
             lead = [m for m in _of(mentions, "Company") if _local(sent, m)[0] == _lead(sent)]
             if lead and not _of(mentions, "Certification"):
                 row.holder = lead[0]  # a holder cell on a line of its own, its schemes below
@@ -422,9 +495,10 @@ def extract(ctx) -> Iterator[Relation]:
                 continue
             if cert.attrs.get("scheme") == "esg-rating":
                 edges.append((reporter, cert, sent, True))
-            elif i in lists:
+            elif i in lists and not _sentence_row(sent, cert):
                 intro = [sentences[k] for j in lists[i] for k in (j - 1, j) if 0 <= k < i]
-                named = list_holder(ctx, sent, mentions, cert, row, intro)
+                named = holder_after(ctx, sent, mentions, cert) if row.holder_after \
+                    else list_holder(ctx, sent, mentions, cert, row, intro)
                 holder = reporter if named is None or _is_reporter(ctx, named) else named
                 edges.append((holder, cert, sent, True))  # a row of a list says whose it is
                 if row.holder_column:
