@@ -237,3 +237,12 @@ def test_english_management_bodies(line, expected):
 def test_responsible_task_groups_and_a_bodys_level(line, expected):
     """Adapted from the resort dev report (made-up wording around the heads)."""
     assert names([line]) == expected
+
+
+def test_the_council_of_the_groups_own_college_is_a_body_an_outside_ones_is_not():
+    """Adapted from the education dev report (made-up names): the college the report names
+    again and again is the group's; a university named once is an outside institution."""
+    lines = ["本集团旗下的江南明德理工学院为民办普通本科高校。", "江南明德理工学院实行理事会领导下的校长负责制。",
+             "江南明德理工学院理事会由举办者代表、校长及外部专家组成。",
+             "华南师范大学理事会亦来访交流。", "国际可持续准则理事会（ISSB）发布的准则。"]
+    assert names(lines, "zh-Hans") == ["江南明德理工学院理事会"]

@@ -55,6 +55,7 @@ class Found:
     alias_of: "Found | None" = None  # a short name in brackets right after the full one
     label: str | None = None  # the full name when a line break cut the surface text
     aliases: tuple[str, ...] = ()  # the name with its owner's name, as printed
+    institution: str = ""  # the school or hospital whose council this is (X学院理事会)
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +85,9 @@ def committee_key(name: str) -> str:
 class _ZhRules:
     def __init__(self) -> None:
         p = patterns()["zh"]
-        self.heads = compile_alternation(p["complete_heads"] + p["heads"])
+        self.heads = compile_alternation(p["complete_heads"] + p["heads"] + p["institution_heads"])
+        self.institution_heads = set(p["institution_heads"])
+        self.institution_suffixes = tuple(p["institution_suffixes"])
         self.complete = set(p["complete_heads"])
         self.fixed = sorted(p["fixed_modifiers"], key=len, reverse=True)
         self.stops = set(p["left_stops"])
@@ -167,9 +170,12 @@ class _ZhRules:
                 cut = max(cut, j + len(o))
         return cut
 
+    def external_body(self, name: str) -> bool:
+        """Named like a government, party or international body."""
+        return name.startswith(self.ext_prefix) or any(x in name for x in self.ext_contains)
+
     def external(self, name: str) -> bool:
-        return name.startswith(self.ext_prefix) or any(x in name for x in self.ext_contains) \
-            or any(name.find(x, 2) >= 0 for x in self.ext_owner)
+        return self.external_body(name) or any(name.find(x, 2) >= 0 for x in self.ext_owner)
 
     def find(self, doc: Doc) -> list[Found]:
         text = doc.text
@@ -188,6 +194,11 @@ class _ZhRules:
                 if s < 0:
                     continue
                 raw = text[s:he]
+                if head in self.institution_heads:
+                    owner = text[s:hs].strip()
+                    if owner.endswith(self.institution_suffixes) and not self.external_body(owner):
+                        out.append(Found(s, he, text[s:he], head, institution=owner))
+                    continue
                 if self.external(raw.strip()):
                     continue
                 s = self.strip_owner(text, s, hs)
@@ -354,7 +365,7 @@ def _cut_owner_names(docs: list[Doc], found: list[list[Found]]) -> None:
     for doc, fs in zip(docs, found):
         tokens = {t.idx: t.text for t in doc}
         for f in fs:
-            if f.bare or f.label or f.head == f.name or not _proper(tokens.get(f.start, "")):
+            if f.bare or f.label or f.institution or f.head == f.name or not _proper(tokens.get(f.start, "")):
                 continue
             mod_end = f.end - len(f.head)
             for cut in sorted((i for i in tokens if f.start + 2 <= i <= mod_end - 2), reverse=True):
@@ -433,6 +444,15 @@ def _cut_chart_labels(docs: list[Doc], found: list[list[Found]]) -> None:
                 break
 
 
+def _own_institutions(found: list[list[Found]], texts: list[str]) -> None:
+    """Keep an institution's council (广东X学院理事会) only when the report names that
+    institution often: then it is one the group runs, not an outside university's."""
+    report = "\n".join(texts)
+    least = patterns()["zh"]["institution_min_mentions"]
+    for fs in found:
+        fs[:] = [f for f in fs if not f.institution or report.count(f.institution) >= least]
+
+
 def _owner_prefix(prefix: str, report: str) -> bool:
     """Whether an English ``prefix`` before a committee name is its owner's name (Alibaba
     Health) rather than a modifier (Risk): a Title-case phrase frequent in the report."""
@@ -464,6 +484,7 @@ class CommitteeRecogniser:
 
     def __call__(self, doc: Doc) -> Doc:
         found = self._find(doc)
+        _own_institutions([found], [doc.text])
         _resolve([found], [doc.text], self.lang)
         self._add(doc, found)
         return doc
@@ -473,6 +494,7 @@ class CommitteeRecogniser:
         docs = list(docs)
         found = [self._find(d) for d in docs]
         if self.lang != "en":
+            _own_institutions(found, [d.text for d in docs])
             _mend_wrapped(docs, found)
             _cut_owner_names(docs, found)
         else:
