@@ -27,6 +27,8 @@ _CJK_PAIR = re.compile(r"[\u4e00-\u9fff](?=[\u4e00-\u9fff])")
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 _SENT_END = re.compile(r"[。！？!?；;]|\.(?=\s|$)")
 _TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)$")  # "(GB 5749-2022)" after a title
+_DEFINING = re.compile(r"\s*[》」”\"]?\s*[（(]\s*(?:the\s+)?[「“\"『]?\s*$")  # (the "…") after a name: a short name defined
+_DEFINED_END = re.compile(r"\s*[」”\"』]?\s*[）)]")
 _ITEM_MARK = re.compile(r"\s*(?:[•·●▪■◆◇○\-–*]|\(?\d{1,2}[.)、）]|[（(][一二三四五六七八九十\d]{1,2}[)）])")
 
 
@@ -156,6 +158,13 @@ def planned_basis(text: str, pos: int) -> bool:
     return any(p.start() <= cue.start() < p.end() for p in gaz["basis_planned"].finditer(text, 0, cue.end() + 1))
 
 
+def _defined_for(text: str, start: int, end: int, ends: list[int]) -> bool:
+    """Whether ``[start, end)`` is a short name defined in brackets right after a framework
+    named before it (…標準》（「溫室氣體議定書」）, "… Standard (the “GHG Protocol”)")."""
+    return any(_DEFINING.fullmatch(text, e0, start) for e0 in ends if e0 <= start) \
+        and bool(_DEFINED_END.match(text, end))
+
+
 def _cut_title(title: str, head: re.Pattern, min_words: int) -> str | None:
     """An English title-case run as a standard's name: whole when it opens with a head word
     (Guidelines to Account for …), else up to its first head word that ends a name rather than
@@ -224,12 +233,25 @@ class FrameworkRecognizer:
                 for m in rx.finditer(text):
                     s, e = trim(text, m.start(), m.end())
                     if e > s:
-                        found.append((s, e, entry))
-        for s, e, entry in pick_longest(found, taken_ranges(doc)):
+                        name = " ".join((m.groupdict().get("name") or "").split())
+                        found.append((s, e, (entry, name)))
+        ends: list[int] = []  # where the frameworks named so far end
+        for s, e, item in pick_longest(found, taken_ranges(doc)):
+            entry, name = item
             if entry.get("basis_only") and not self._basis_context(doc, text, s, e):
                 continue
-            add_span(doc, s, e, "ReportingFramework", entry["key"], label_for(entry["label"], lang))
+            if _defined_for(text, s, e, ends):
+                continue  # 《溫室氣體核算體系：企業…標準》（「溫室氣體議定書」）: the title's short name
+            key, label = entry["key"], label_for(entry["label"], lang)
+            if name:  # a family member named in the text: SASB Commercial Banks Standard
+                key, label = key.format(name=match_key(name)), label.format(name=name)
+            add_span(doc, s, e, "ReportingFramework", key, label)
+            ends.append(e)
+        ends += [sp._.esg_attrs.get("end_char", sp.end_char) if sp._.esg_attrs else sp.end_char
+                 for sp in spans_of(doc, "Certification")]
         for s, e, _ in pick_longest(self._titles(doc, text, lang), taken_ranges(doc)):
+            if any(not text[end:s].strip(" \t\n\u3000《") for end in ends if end <= s):
+                continue  # ISO 14064-1:2018《温室气体 第一部分…》: the title of the standard named
             add_span(doc, s, e, "ReportingFramework", match_key(text[s:e]))
         return doc
 
