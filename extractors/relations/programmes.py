@@ -75,6 +75,8 @@ _AGENT_EN_SQUEEZED = re.compile(rf"(?:{'|'.join(map(re.escape, _P['agent_en']))}
 _CLAUSE_START = re.compile(r"(?:^|[，,。；;：:、!！?？\s]|其中|此外|同时|另外|并且)\s*$")
 # Time phrases a subject may stand apart from its verb by (于 2022 年 4 月, 自 2019 年起).
 _TIME = re.compile(r"\s+|(?:于|在|自|从)?\s*[\d０-９]+\s*(?:年|月|日|号)(?:起|以来|底|初)?")
+# The report speaking as "we".
+_WE = re.compile(_words(_P["we_words"]), re.I)
 # A list item's name and the colon before its gloss (X Fund: ...).
 _GLOSS = re.compile(r"[”\"」』]?\s*[:：]\s*")
 # A company's defined short name the company recogniser may leave out: X Bank Limited (the “Bank”).
@@ -95,10 +97,21 @@ def extract(ctx) -> Iterable[Relation]:
         return
     found = list(_attributions(ctx, reporter))
     others = {r.object.key for r, said in found if said and r.subject.key != reporter.key}
-    own = {r.object.key for r, said in found if said and r.subject.key == reporter.key}
+    own = {r.object.key for r, said in found if said and r.subject.key == reporter.key and _by_name(r, reporter)}
     for rel, said in found:
-        if said or rel.subject.key != reporter.key or rel.object.key not in others - own:
+        if rel.subject.key != reporter.key or rel.object.key not in others - own:
             yield rel
+
+
+def _by_name(rel: Relation, reporter: Mention) -> bool:
+    """Whether the sentence gives the programme to the reporter other than as "we" (我們亦與X
+    合辦「Y」): an overview's "we" is the group at large, and gives way to the unit a section
+    says runs the programme; its name (瀾庭, 本集團) or a left-out subject (開展「X」) does not."""
+    text = fold(rel.evidence.sentence)
+    if not _WE.search(text):
+        return True
+    names = (reporter.text, reporter.label or "", *reporter.aliases, *_P["group_words"])
+    return any(len(n) >= 2 and fold(n) in text for n in names)
 
 
 def _attributions(ctx, reporter: Mention) -> Iterable[tuple[Relation, bool]]:
@@ -272,8 +285,8 @@ def _decide(text: str, p0: int, p1: int, name: str, reporter: Mention, companies
         holder = _holder(text, p0, p1, spans, bodies, names)
         if holder is not False:  # the "X" campaign of WWF, 世界自然基金会的「X」
             return ([reporter if holder.key == reporter.key else holder] if holder else []), True
-        agent = _agent(text, p1, outside)
-        if agent is not False:
+        agent = _agent(text, p1, outside, reporter)
+        if agent is not False:  # 由A與B合辦: both run it
             return ([agent] if agent is not None else []), True
         speaks = any(c.key == reporter.key for c, _, _ in outside) or _SELF.search(text)
         # 公司 inside a unit's own name (Lazada 菲律宾公司) is no word of the reporter's
@@ -289,7 +302,9 @@ def _decide(text: str, p0: int, p1: int, name: str, reporter: Mention, companies
         launched = bool(_LAUNCH.search(text, max((m.end() for m in re.finditer(r"[。；;]", text[:p0])), default=0), p0))
         return [reporter, *partners], bool(partners) or launched
     if subject.key != reporter.key and all(subject.key != c.key for c in partners):
-        return [subject], True  # 京東集團統一開展的「X」: someone else launches it
+        # 京東集團統一開展的「X」: someone else launches it; of a joined subject (A與B聯合舉辦)
+        # the first is the one whose work it is, the others its partners
+        return [_chain_head(text, subject, outside)], True
     return [reporter, *partners], True
 
 
@@ -392,14 +407,17 @@ def _holder(text: str, p0: int, p1: int, spans: list, bodies: list, names: dict[
     return False
 
 
-def _agent(text: str, p1: int, spans: list):
-    """Who drives the programme according to the words after it: a company Mention, None for
-    someone who is not a company, False when the sentence names no agent."""
+def _agent(text: str, p1: int, spans: list, reporter: Mention | None = None):
+    """Who drives the programme according to the words after it: a company Mention (the
+    reporter for 由本集團…推行), None for someone who is not a company, False when the sentence
+    names no agent."""
     tail = text[p1:]
     m = _AGENT_ZH.search(tail) or _AGENT_EN.search(tail)
-    if m and m.start() <= (30 if m.re is _AGENT_ZH else 80):
+    if m and m.start() <= (40 if m.re is _AGENT_ZH else 80) and not re.search(r"[。；;]", tail[:m.start()]):
         who = p1 + (m.start("who") if "who" in m.groupdict() else m.end())
         comp = next((c for c, s, e in spans if 0 <= s - who <= 4), None)
+        if comp is None and reporter is not None and _SELF.match(text, who):
+            return reporter
         if comp is None and not m.group(0).lstrip().startswith(("由", "by")) and "by" not in m.group(0):
             return False  # 小天南星計劃：制定……組織: a gloss, not an agent
         return comp
@@ -412,6 +430,15 @@ def _agent(text: str, p1: int, spans: list):
         if s >= p1 and m.end() <= len(re.sub(r"\s+", "", text[p1:s])) <= m.end() + 4:
             return c
     return None
+
+
+def _chain_head(text: str, subject: Mention, spans: list) -> Mention:
+    """The first company of the joined subject ``subject`` ends (A與B / A联合B: A)."""
+    order = sorted(spans, key=lambda x: x[1])
+    i = next((k for k, (c, _, _) in enumerate(order) if c is subject), None)
+    while i and _CO.fullmatch(text[order[i - 1][2]:order[i][1]]):
+        i -= 1
+    return order[i][0] if i is not None else subject
 
 
 def co_runners(text: str, reporter: Mention, spans: list) -> list[Mention]:
