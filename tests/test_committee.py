@@ -246,3 +246,20 @@ def test_the_council_of_the_groups_own_college_is_a_body_an_outside_ones_is_not(
              "江南明德理工学院理事会由举办者代表、校长及外部专家组成。",
              "华南师范大学理事会亦来访交流。", "国际可持续准则理事会（ISSB）发布的准则。"]
     assert names(lines, "zh-Hans") == ["江南明德理工学院理事会"]
+
+
+@pytest.mark.parametrize("line, expected", [
+    # made-up sentences in the seeds' style: bodies of a city, a province or the party are
+    # the government's; a policy word (振兴) and a conjunction before an acronym stay in a name
+    ("本集团响应上海市节能减排工作领导小组的部署，并成立了乡村振兴工作领导小组。", ["乡村振兴工作领导小组"]),
+    ("广东省教育厅及中共广东省委教育工作委员会的要求。市安全生产委员会组织检查。", []),
+    ("公司董事会下设战略与ESG委员会。", ["董事会", "战略与ESG委员会"]),
+])
+def test_government_bodies_and_whole_names(line, expected):
+    assert names([line], "zh-Hans") == expected
+
+
+def test_an_english_body_of_an_outside_organisation():
+    line = ("We joined the Climate Change Committee of the Hong Kong General Chamber of Commerce; "
+            "the Audit Committee of the Board reviewed it.")
+    assert names([line], "en") == ["Audit Committee", "Board"]

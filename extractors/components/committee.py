@@ -104,6 +104,8 @@ class _ZhRules:
         self.ext_contains = p["external_contains"]
         self.ext_owner = p["external_owner_suffixes"]
         self.resolvable = set(p["resolvable_bare_heads"])
+        self.admin = tuple(p["admin_suffixes"])
+        self.owner_words = tuple(p["owner_words"])
         self.max_chars = p["max_name_chars"]
 
     def left_edge(self, text: str, hs: int, token_ends: dict[int, str], inside: dict[int, int]) -> int:
@@ -170,6 +172,14 @@ class _ZhRules:
                 cut = max(cut, j + len(o))
         return cut
 
+    def government(self, name: str, first_token: str) -> bool:
+        """A body of a province, city or district (上海市…领导小组, 市安全生产委员会): the name
+        opens with a place's administrative name, by jieba's place tag, and names no company."""
+        if any(o in name for o in self.owner_words):
+            return False
+        return first_token in self.admin or (
+            first_token.endswith(self.admin) and _TAGS.get(first_token) == "ns")
+
     def external_body(self, name: str) -> bool:
         """Named like a government, party or international body."""
         return name.startswith(self.ext_prefix) or any(x in name for x in self.ext_contains)
@@ -180,6 +190,7 @@ class _ZhRules:
     def find(self, doc: Doc) -> list[Found]:
         text = doc.text
         token_ends = {t.idx + len(t.text): t.text for t in doc}
+        starts = {t.idx: t.text for t in doc}
         inside = {c: t.idx for t in doc for c in range(t.idx + 1, t.idx + len(t.text))}
         out: list[Found] = []
         for m in self.heads.finditer(text):
@@ -199,11 +210,11 @@ class _ZhRules:
                     if owner.endswith(self.institution_suffixes) and not self.external_body(owner):
                         out.append(Found(s, he, text[s:he], head, institution=owner))
                     continue
-                if self.external(raw.strip()):
+                if self.external(raw.strip()) or self.government(raw, starts.get(s, "")):
                     continue
                 s = self.strip_owner(text, s, hs)
                 acro = _LEADING_ACRONYM.match(text, s, hs)
-                if acro:
+                if acro and text[acro.start(1) - 1] not in self.conj:  # 战略与ESG委员会 stays whole
                     s = acro.start(1)
             name = text[s:he]
             bare = s == hs
@@ -231,6 +242,8 @@ class _EnRules:
         self.team_words = set(p["team_words"])
         self.determiners = set(p["determiners"]) | set(p["owner_words"]) | set(p["left_stops"])
         self.external_words = set(p["external_words"])
+        self.outside_owner = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w&'’\-]*\s+){0,6}?(?:"
+                                        + "|".join(map(re.escape, p["external_owner_heads"])) + r")\b")
         self.generic = {g.lower() for g in p["generic"]}
         self.max_words = p["max_words"]
         # a head's own word never modifies another (a wrapped table header: Committee Committee)
@@ -274,7 +287,8 @@ class _EnRules:
             words = mod.replace(",", " ").split()
             if not words:
                 continue
-            if self.external_words & set(words) or re.match(r"\s+(?:on|for)\s+[A-Z]", text[he:]):
+            if self.external_words & set(words) or re.match(r"\s+(?:on|for)\s+[A-Z]", text[he:]) \
+                    or self.outside_owner.match(text, he):
                 continue
             if head == "Team" and not self.team_words & set(words):
                 continue
