@@ -325,3 +325,32 @@ def test_a_short_name_defined_with_a_stock_code_stands_for_the_company():
     names = [n for n, _l in found]
     assert names.count("青嵐物業") >= 1 and "本公司" not in names
     assert not any(n.endswith("部") for n in names)  # departments listed with it are no companies
+
+
+MINGHONG = "本报告是明泓教育集团控股有限公司（以下简称“本公司”，股份代号：2739）及其附属公司的环境、社会及管治报告。"
+
+
+def test_a_rare_adjective_or_character_at_the_left_edge_of_a_legal_name():
+    """Sentences of the synthetic dev report education_zh-Hans: a rare adjective (明远) and a
+    rare character jieba splits off (曜|阳新) start the name."""
+    assert companies("本公司的控股股东为明远投资控股有限公司（一家于英属维尔京群岛注册成立的公司", "zh-Hans") == ["明远投资控股有限公司"]
+    assert companies("可再生能源：广东明泓理工学院与曜阳新能源科技有限公司以合同能源管理模式合作建设", "zh-Hans") == ["曜阳新能源科技有限公司"]
+
+
+def test_schools_with_the_reporters_trade_name_are_its_companies():
+    rows = [MINGHONG, "本报告涵盖本集团营运的四所学校，即广东明泓理工学院及佛山明泓技工学校。",
+            "本集团联合贵州师范大学实施乡村教师培训。"]
+    ctx = recognise(document(rows, "zh-Hans"))
+    read_report_facts(ctx)
+    kinds = {m.text: m.type for m in ctx.mentions if m.type in ("Company", "Organization")}
+    assert kinds["广东明泓理工学院"] == "Company" and kinds["佛山明泓技工学校"] == "Company"
+    assert kinds["贵州师范大学"] == "Organization"  # no trade name: an outside university
+
+
+def test_a_reporter_short_name_inside_a_longer_defined_name_gives_way():
+    rows = [MINGHONG, "外商独资企业与广东明泓教育投资有限公司（“明泓教育投资”）订立了一系列结构性合约。",
+            "明泓教育投资为广东明泓理工学院的举办者。"]
+    ctx = recognise(document(rows, "zh-Hans"))
+    read_report_facts(ctx)
+    last = ctx.sentences[-1]
+    assert [m.text for m in last.mentions if m.type == "Company" and m.start == last.start] == ["明泓教育投资"]

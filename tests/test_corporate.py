@@ -390,3 +390,57 @@ def test_joint_venture_partners_and_associates_outside_the_scope():
 def test_a_controlling_shareholder_with_a_rare_character_in_its_name():
     assert relations(EXAMPLE, "本公司之控股股東為星澔控股有限公司（一家於英屬處女群島註冊成立之公司）。", predicate="subsidiaryOf") \
         == [("REPORTER", "subsidiaryOf", "星澔控股有限公司")]
+
+
+# Sentences of the synthetic dev report education_zh-Hans (a PRC private-school group with a
+# contract-controlled sponsor).
+MINGHONG = "本报告是明泓教育集团控股有限公司（以下简称“本公司”，股份代号：2739）及其附属公司的环境、社会及管治报告。"
+MINGHONG_VIE = ("本公司透过全资附属公司明泓教育（香港）有限公司持有广州明泓教育科技有限公司（“外商独资企业”）的全部股权；"
+                "外商独资企业与广东明泓教育投资有限公司（“明泓教育投资”）及其登记股东订立了一系列结构性合约，"
+                "使本集团能够对明泓教育投资及其举办的学校（统称“合并联属实体”）实施有效控制。")
+
+
+def group_relations(rows, predicate):
+    ctx = recognise(document(rows, "zh-Hans"))
+    read_report_facts(ctx)
+    pub = ctx.report.publisher.key
+    return sorted((r.subject.text if r.subject.key != pub else "REPORTER", r.object.text if r.object.key != pub else "REPORTER")
+                  for r in corporate.extract(ctx) if r.predicate == predicate)
+
+
+def test_holding_through_a_subsidiary_and_control_by_contract():
+    subs = group_relations([MINGHONG, MINGHONG_VIE], "subsidiaryOf")
+    assert ("广州明泓教育科技有限公司", "明泓教育（香港）有限公司") in subs
+    assert ("明泓教育投资", "REPORTER") in subs
+    assert ("明泓教育（香港）有限公司", "REPORTER") in subs
+    assert ("外商独资企业", "REPORTER") not in subs  # signing the contracts is no ownership of the sponsor
+    assert group_relations([MINGHONG, MINGHONG_VIE], "partnerOf") == []  # nor a partnership
+
+
+def test_a_sponsor_owns_its_schools_and_a_buyer_what_it_buys():
+    subs = group_relations([MINGHONG, MINGHONG_VIE,
+                            "明泓教育投资为广东明泓理工学院、江西明泓职业技术学院及佛山明泓技工学校的举办者。",
+                            "2024年1月，明泓教育投资完成收购贵州泓黔教育管理有限公司的全部股权，后者为贵州明泓职业技术学院的举办者。"],
+                           "subsidiaryOf")
+    for school in ("广东明泓理工学院", "江西明泓职业技术学院", "佛山明泓技工学校"):
+        assert (school, "明泓教育投资") in subs
+    assert ("贵州泓黔教育管理有限公司", "明泓教育投资") in subs
+    assert ("贵州泓黔教育管理有限公司", "REPORTER") not in subs
+    assert ("贵州明泓职业技术学院", "贵州泓黔教育管理有限公司") in subs
+
+
+def test_a_table_with_an_owner_column_and_partners_of_the_schools():
+    rows = [MINGHONG, MINGHONG_VIE,
+            ("表1：本集团旗下学校概况", "heading", ""),
+            ("学校 办学层次 所在地 举办者 在校生人数（人）", "table", ""),
+            ("江西明泓职业技术学院 民办高等职业院校 江西省南昌市新建区 明泓教育投资 24,180", "table", ""),
+            ("贵州明泓职业技术学院 民办高等职业院校 贵州省贵阳市清镇市 贵州泓黔教育管理有限公司 9,870", "table", ""),
+            "江西明泓职业技术学院与南岭新能源汽车股份有限公司合作开设“南岭新能源汽车订单班”。",
+            "可再生能源：江西明泓职业技术学院与曜阳新能源科技有限公司以合同能源管理模式合作建设屋顶分布式光伏项目。"]
+    subs = group_relations(rows, "subsidiaryOf")
+    assert ("江西明泓职业技术学院", "明泓教育投资") in subs
+    assert ("贵州明泓职业技术学院", "贵州泓黔教育管理有限公司") in subs
+    partners = group_relations(rows, "partnerOf")
+    assert ("江西明泓职业技术学院", "南岭新能源汽车股份有限公司") in partners
+    assert ("江西明泓职业技术学院", "曜阳新能源科技有限公司") in partners
+    assert not [p for p in partners if p[0] == "REPORTER"]  # the school's deals, not the listed company's

@@ -146,3 +146,11 @@ def test_bodies_named_by_a_place_a_cue_a_branch_or_the_state(text, want):
 @pytest.mark.parametrize("text", ["覆蓋全国三甲醫院的專家", "成為全國一級協會會員"])
 def test_a_scope_word_and_a_rank_name_no_body(text):
     assert orgs(text) == []
+
+
+def test_a_counted_kind_of_school_is_no_name():
+    """Sentences of the synthetic dev report education_zh-Hans: 学校 heads a name after a place
+    and a trade name, not after a count (四所学校)."""
+    from extractors.components.organization import zh_org_names
+    text = "广东、江西及贵州三省营运四所学校，即广东明泓理工学院及佛山明泓技工学校。"
+    assert [text[s:e] for s, _h, e in zh_org_names(text)] == ["广东明泓理工学院", "佛山明泓技工学校"]

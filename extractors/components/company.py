@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 
 import jieba
@@ -137,7 +138,7 @@ def zh_core_ok(core: str, need_distinctive: bool = True, legal: bool = False) ->
         return False
     if all(w in GENERIC_CORES or w in GENERIC_NOUNS for w, _ in toks) and not _national_name(toks):
         return False
-    return not need_distinctive or any(_distinctive(w, f) for w, f in toks)
+    return not need_distinctive or any(_distinctive(w, f) or (legal and _rare_modifier(w, f)) for w, f in toks)
 
 
 def _national_name(toks: list[tuple[str, str]]) -> bool:
@@ -276,11 +277,26 @@ def zh_name_start(text: str, end: int, max_len: int = 30, legal: bool = False) -
         return start if zh_core_ok(text[start:end], need_distinctive=False) else None
     if not proper or (verb_first and not legal):
         return None  # 绿汇|回收|有限公司: a business verb may sit before a legal form
-    start = _unglued(text, start, run)
+    start = _unglued(text, _rare_char_before(start, run), run)
     return start if zh_core_ok(text[start:end], legal=legal) else None
 
 
 _GLUE_STOPS = frozenset("由与和及同跟向对在于从将把被给经")
+
+
+def _rare_char_before(start: int, run: list[tuple[str, str, int]]) -> int:
+    """jieba splits a coined name's rare first character off (曜|阳新|能源): a character it
+    hardly knows, right before the name's distinctive start, belongs to the name."""
+    offs = [o for _w, _f, o in run]
+    if start not in offs:
+        return start
+    k = offs.index(start) + 1
+    if k < len(run):
+        word, flag, off = run[k]
+        if (len(word) == 1 and flag in _SINGLE_NAME_TAGS and word not in LEFT_STOPS
+                and word not in _GLUE_STOPS and (jieba.dt.FREQ.get(word) or 0) < _RARE):
+            return off
+    return start
 
 
 def _unglued(text: str, start: int, run: list[tuple[str, str, int]]) -> int:
@@ -1019,18 +1035,85 @@ def document_companies(ctx) -> None:
     mentions in turn. Runs after the report's own names are resolved (``extractors.report``)."""
     en = ctx.document.language == "en"
     _unglue(ctx, en)
+    _own_institutions(ctx, en)
     known: dict[str, object] = {}
     for m in ctx.mentions:  # the reporter's own names are extractors.report's
         if m.type == "Company" and m.start >= 0 and (m.attrs or {}).get("cue") in _DOC_CUES:
             known.setdefault(m.text if en else to_simplified(m.text), m)
+    defined: dict[str, object] = {}
     for m in list(known.values()):  # ("JR Shenzhen"), （「翠嶺物業」）: the short name it defines
         for alias in m.aliases if (m.attrs or {}).get("cue") == "legal" else ():
             if _short_name_ok(alias, en):
+                defined.setdefault(alias if en else to_simplified(alias), m)
                 known.setdefault(alias if en else to_simplified(alias), m)
+    _longer_known(ctx, defined, en)
     _repeat(ctx, known, en)
     if not en:
         _repeat(ctx, _listed(ctx), en)
     _repeat(ctx, _en_acting(ctx) if en else _acting(ctx), en)
+
+
+def _longer_known(ctx, defined: dict, en: bool) -> None:
+    """A short name that is the start of another company's defined short name (明泓教育 of
+    the reporter in 明泓教育投资, the sponsor's): the longer name is meant; the shorter
+    mention gives way to it."""
+    for sent in ctx.sentences:
+        text = sent.text if en else sent.folded
+        for m in list(sent.mentions):
+            if m.type != "Company" or m.start < 0:
+                continue
+            s, e = m.start - sent.start, m.end - sent.start
+            longer = [n for n, like in defined.items() if len(n) > e - s and like.key != m.key
+                      and text.startswith(n, s)]
+            if not longer:
+                continue
+            n = max(longer, key=len)
+            if not _free(sent, e, s + len(n)):
+                continue
+            sent.mentions.remove(m)
+            ctx.mentions[:] = [x for x in ctx.mentions if x is not m]
+            _add_company(ctx, sent, s, s + len(n), defined[n], "repeat")
+
+
+_INSTITUTION_HEADS = re.compile("(?:" + "|".join(P["institution_heads"]) + r")$", re.I)
+
+
+def _trade_names(ctx, en: bool) -> set[str]:
+    """The distinctive words of the reporter's name (明泓 in 明泓教育集团控股有限公司,
+    Evermount in Evermount Financial Holdings Limited): its trade name."""
+    pub = ctx.report.publisher
+    if pub is None:
+        return set()
+    out: set[str] = set()
+    for name in {pub.text, pub.label or "", *pub.aliases}:
+        if not name or bool(_LATIN.search(name)) != en:
+            continue
+        if en:
+            out |= {w for w in re.findall(r"[A-Z][A-Za-z]{3,}", name) if w not in EN_STOPS
+                    and not re.search(P["en_institution_generic"], w)}
+        else:
+            out |= {w for w, f, _o in zh_tokens(to_simplified(name)) if len(w) >= 2 and _distinctive(w, f)
+                    and w not in QUALIFIERS}
+    return out
+
+
+def _own_institutions(ctx, en: bool) -> None:
+    """Schools, hospitals and hotels that carry the reporter's trade name (广东明泓理工学院 of
+    明泓教育集团) are the group's operating units: they act in the report as its companies
+    do (hold certificates, sign co-operations), so they are Companies, not outside bodies."""
+    trade = _trade_names(ctx, en)
+    if not trade:
+        return
+    retyped: dict[int, object] = {}
+    for m in ctx.mentions:
+        name = m.text if en else to_simplified(m.text)
+        if m.type == "Organization" and _INSTITUTION_HEADS.search(name) and any(t in name for t in trade):
+            retyped[id(m)] = replace(m, type="Company", attrs={**(m.attrs or {}), "cue": "unit"})
+    if not retyped:
+        return
+    ctx.mentions[:] = [retyped.get(id(m), m) for m in ctx.mentions]
+    for sent in ctx.sentences:
+        sent.mentions[:] = [retyped.get(id(m), m) for m in sent.mentions]
 
 
 def _short_name_ok(alias: str, en: bool) -> bool:

@@ -61,10 +61,13 @@ def _zh_qualified(core: str) -> bool:
     return bool(toks) and toks[0][1] == "ns"
 
 
+_COUNTED = re.compile(r"(?:[0-9０-９]+|[一二两三四五六七八九十百几数多]+)[所家个间座]$")
+
+
 def zh_org_core_ok(core: str, head: str) -> bool:
     """Whether ``core`` + ``head`` names one organisation rather than a kind of one."""
-    if core in _GENERIC or not core.strip():
-        return False
+    if core in _GENERIC or not core.strip() or _COUNTED.search(core):
+        return False  # …营运四所学校: a count of a kind, not a name
     toks = [w for w, _f, _o in zh_tokens(core)]
     if all(w in _GENERIC for w in toks):
         return False

@@ -439,7 +439,7 @@ def subsidiaries(ctx, sent: Sentence) -> Iterator[tuple[Mention, Mention]]:
         if not own and _ZH_ACQUIRE.search(before):
             stake = _ZH_STAKE.match(after)
             if stake is None or float(stake.group(1)) >= 50:
-                yield m, pub
+                yield m, (_clause_subject(ctx, sent, parties, s) or pub)
         if not own and _ZH_ITS_SUB.search(before):  # X连同其全资附属公司Y
             prev = [p for p in parties[:i] if _rel(p, sent)[1] <= s]
             if prev and prev[-1].key != m.key:
@@ -459,11 +459,89 @@ def subsidiaries(ctx, sent: Sentence) -> Iterator[tuple[Mention, Mention]]:
         if not own:
             yield from ((x, pub) for x in _own_listed(ctx, sent, parties, i))
     yield from _stakes(ctx, sent, parties, text)
+    if not en:
+        yield from _held_by_company(ctx, sent, parties, text)
+        yield from _sponsored(ctx, sent, parties, text)
+        yield from _contract_controlled(ctx, sent, parties, text)
     if _SCOPE.search(text) and _SCOPE_TOPIC.search(text) and not _SCOPE_EXCLUDED.search(text):  # a data scope lists the group's own members
         scoped = [m for m in parties if _legal(m) and not _is_reporter(ctx, m)]
         if len(scoped) >= 2 or (scoped and re.search(r"includes only|covers only|仅包括|仅涵盖", text, re.I)):
             for m in scoped:
                 yield m, pub
+
+
+def _clause_subject(ctx, sent: Sentence, parties: list[Mention], pos: int) -> Mention | None:
+    """The company other than the reporter that opens the clause before ``pos`` (明泓教育投资
+    完成收购X: the buyer is that company, not the reporter)."""
+    text = sent.folded
+    starts = [x.end() for x in _ZH_CLAUSE_START.finditer(text, 0, pos)]
+    cs = starts[-1] if starts else 0
+    before = [m for m in parties if cs <= _rel(m, sent)[0] and _rel(m, sent)[1] <= pos]
+    if before and not _is_reporter(ctx, before[0]) and _opens(text, sent, before[0], cs, _rel(before[0], sent)[1]):
+        return before[0]
+    return None
+
+
+# X持有Y的全部股权 / X持有Y 70%股权: a company of the group holding another
+_ZH_CO_HOLDS = re.compile(r"^\s*(?:[（(][^（）()]{1,30}[）)])?\s*(?:现时|目前|间接|直接|合共|共)*(?:持有|拥有)\s*")
+_ZH_ALL_HELD = re.compile(r"^\s*(?:[（(][^（）()]{1,30}[）)])?\s*(?:的)?\s*(?:全部|全数|100\s*[%％])\s*(?:的)?\s*(?:权益|股权|股份|已发行股份)")
+# X为A、B及C的举办者 / A的举办者为X: a private school's sponsor owns it
+_ZH_SPONSOR_IS = re.compile(r"^\s*(?:[（(][^（）()]{1,30}[）)])?\s*(?:为|是|系)\s*")
+_ZH_SPONSOR_TAIL = re.compile(r"^\s*(?:等)?(?:\d+所学校)?\s*的\s*(?:唯一)?(?:举办者|举办人|出资人)")
+_ZH_SPONSOR_OF = re.compile(r"^\s*的\s*(?:唯一)?(?:举办者|举办人|出资人)\s*(?:为|是)\s*")
+_ZH_LATTER = re.compile(r"后者\s*(?:为|是|系)\s*$")
+# 合并联属实体 / VIE: entities the listed company controls by contract, consolidated as its own
+_ZH_VIE = re.compile("|".join(P_CO["contract_control_words"]))
+_ZH_CONTROL_OVER = re.compile(r"对\s*$")
+_ZH_CONTROL_TAIL = re.compile(r"^[^。；]{0,40}?(?:实施|拥有|行使|取得|实现)?(?:有效|实际)?控制")
+
+
+def _held_by_company(ctx, sent: Sentence, parties: list[Mention], text: str) -> Iterator[tuple[Mention, Mention]]:
+    """(held, holder): 本公司透过全资附属公司X持有Y的全部股权 -> Y under X."""
+    for i, p in enumerate(parties[:-1]):
+        e = _rel(p, sent)[1]
+        h = _ZH_CO_HOLDS.match(text[e:])
+        if not h or _is_reporter(ctx, p):
+            continue
+        q = parties[i + 1]
+        qs, qe = _rel(q, sent)
+        if qs != e + h.end():
+            continue
+        pct = _ZH_HELD_PCT.match(text[qe:])
+        if _ZH_ALL_HELD.match(text[qe:]) or (pct and _majority(pct.group(1))):
+            yield q, p
+
+
+def _sponsored(ctx, sent: Sentence, parties: list[Mention], text: str) -> Iterator[tuple[Mention, Mention]]:
+    """(school, sponsor): X为A、B及C的举办者, 后者为A的举办者 (X named just before), A的举办者为X.
+    A private school belongs to its sponsor (举办者) as a subsidiary to its parent."""
+    for i, p in enumerate(parties):
+        s, e = _rel(p, sent)
+        is_ = _ZH_SPONSOR_IS.match(text[e:])
+        latter = _ZH_LATTER.search(text, max(0, s - 6), s)
+        if is_ or latter:
+            start = e + is_.end() if is_ else s
+            schools = _list_after(text, sent, parties[i + 1:] if is_ else parties[i:], start)
+            if schools and _ZH_SPONSOR_TAIL.match(text[_rel(schools[-1], sent)[1]:]):
+                sponsor = p if is_ else next((q for q in reversed(parties[:i]) if _rel(q, sent)[1] <= s), None)
+                yield from ((c, sponsor) for c in schools if sponsor is not None and c.key != sponsor.key)
+        of = _ZH_SPONSOR_OF.match(text[e:])
+        if of:
+            nxt = next((q for q in parties[i + 1:] if _rel(q, sent)[0] == e + of.end()), None)
+            if nxt is not None:
+                yield p, nxt
+
+
+def _contract_controlled(ctx, sent: Sentence, parties: list[Mention], text: str) -> Iterator[tuple[Mention, Mention]]:
+    """(entity, reporter): the sentence that defines the contract-controlled entities (合并联属实体,
+    VIE) and says the group controls X (使本集团能够对X及其举办的学校实施有效控制)."""
+    pub = ctx.report.publisher
+    if not _ZH_VIE.search(text):
+        return
+    for p in parties:
+        s, e = _rel(p, sent)
+        if not _is_reporter(ctx, p) and _ZH_CONTROL_OVER.search(text, max(0, s - 2), s) and _ZH_CONTROL_TAIL.match(text[e:]):
+            yield p, pub
 
 
 # ---- ownership stakes -------------------------------------------------------------------
@@ -560,6 +638,7 @@ _ENTITY_TABLE = re.compile("|".join(P_CO["entity_table_words"]), re.I)
 _NOT_ENTITY_TABLE = re.compile("|".join(P_CO["entity_table_exclusions"]), re.I)
 _SCOPE_HEADING = re.compile("|".join(P_CO["scope_headings"]), re.I)
 _SCOPE_EXCLUDED = re.compile("|".join(P_CO["scope_exclusions"]), re.I)
+_OWNER_COLUMN = re.compile("|".join(P_CO["owner_columns"]), re.I)
 
 
 _SENTENCE_MARK = re.compile(r"[。，；！？]|[.;!?,](?:\s|$)")
@@ -588,13 +667,22 @@ def structure(ctx) -> Iterator[Relation]:
       report covers (not those it says it leaves out)."""
     pub = ctx.report.publisher
     blocks = _blocks(ctx)
-    in_table = False
+    in_table = owner_table = False
     for k, (block, sents) in enumerate(blocks):
         text = block.text.strip()
         if _PCT_ROW.match(text) and 0 < k < len(blocks) - 1:
             yield from _chart_row(ctx, blocks[k - 1][1], [float(v) for v in _PCT_VALUE.findall(text)], blocks[k + 1])
         folded = to_simplified(text)
         row = block.kind == "table" or (len(text) <= 40 and not _SENTENCE_MARK.search(text))
+        if row and _OWNER_COLUMN.search(folded) and not _companies_in(sents):
+            owner_table = True  # a header row with an owner column (学校 … 举办者 …)
+            continue
+        if owner_table and row and block.kind != "heading":
+            named = _companies_in(sents)
+            if len(named) >= 2 and named[0][0].key != named[-1][0].key:
+                yield Relation(named[0][0], "subsidiaryOf", named[-1][0], named[0][1].evidence())
+            continue
+        owner_table = False
         if row and _ENTITY_TABLE.search(folded) and not _NOT_ENTITY_TABLE.search(folded):
             in_table = True  # the table's title or header row
             continue
@@ -696,6 +784,19 @@ def units(ctx, subs: list[Relation], partner_rels: list[Relation]) -> Iterator[R
         yield Relation(m, "subsidiaryOf", pub, sent.evidence())
 
 
+def _group_members(subs: list[Relation], pub: Mention) -> set[str]:
+    """Every company under the reporter, directly or through its subsidiaries (a school under
+    the sponsor under the reporter): the units whose co-operations are their own."""
+    own = {pub.key}
+    grew = True
+    while grew:
+        before = len(own)
+        own |= {r.subject.key for r in subs if r.object.key in own}
+        grew = len(own) > before
+    own.discard(pub.key)
+    return own
+
+
 def extract(ctx) -> Iterator[Relation]:
     pub = ctx.report.publisher
     if pub is None:
@@ -713,7 +814,7 @@ def extract(ctx) -> Iterator[Relation]:
              for m in partners(ctx, sent) if m.key != pub.key and m.key not in parents]
     partner_rels = [Relation(pub, "partnerOf", m, sent.evidence()) for sent, m in found]
     subs += units(ctx, subs, partner_rels)
-    own = {r.subject.key for r in subs if r.object.key == pub.key}
+    own = _group_members(subs, pub)
     yield from subs
     of_units = [(sent, u, m) for sent in ctx.sentences for u, m in unit_partners(ctx, sent, own)]
     claimed = {(id(sent), m.key) for sent, _u, m in of_units}
