@@ -253,8 +253,11 @@ class ZhRules:
         if any(w in name for w in self.reject_contains if w != "奖"):
             return False
         before = self.clause_before(text, m.start())
-        clause = before + text[m.start():m.end() + 20].split("，")[0]
-        return bool(self.award_run.search(before)) and not self.award_got.search(clause)
+        after = re.split(r"[，,。；;]", text[m.end():m.end() + 30])[0]
+        clause = before + text[m.start():m.end()] + after
+        # 設立「X獎學金」, or 「X獎學金」由本集團與Y合辦: who sets it up, before it or after 由
+        run = self.award_run.search(before) or re.search(rf"由.*(?:{self.award_run.pattern})", after)
+        return bool(run) and not self.award_got.search(clause)
 
     def judge(self, text: str, m: re.Match) -> str | None:
         """Why a quoted name is a programme, or None."""

@@ -122,10 +122,14 @@ def _attributions(ctx, reporter: Mention) -> Iterable[tuple[Relation, bool]]:
     antecedents: list[Mention] = []  # the programmes "this project" / "the campaign" may refer to
     titled = False  # whether they come from a title line rather than the sentence before
     block_sents: list[Sentence] = []
+    untold: dict[str, list[Mention]] = {}  # heading -> the programmes it names without a runner
     for sent in ctx.sentences:
         if not block_sents or sent.block is not block_sents[-1].block:
             antecedents, titled = _title_programmes(block_sents), True
             block_sents = []
+            first = True
+        else:
+            first = False
         block_sents.append(sent)
         programmes = [m for m in sent.mentions if m.type == "Programme"]
         companies = sorted((m for m in sent.mentions if m.type == "Company"), key=lambda m: m.start)
@@ -151,11 +155,29 @@ def _attributions(ctx, reporter: Mention) -> Iterable[tuple[Relation, bool]]:
                 who, said = _glossed(sent, prog, reporter, companies, names) or (who, said)
             for runner in who:
                 yield Relation(runner, PREDICATE, prog, sent.evidence()), said
+            if sent.block.kind == "heading" and not said:
+                untold.setdefault(sent.block.text, []).append(prog)
+        if first and not programmes and sent.block.kind != "heading":
+            opener = _opener(sent, companies, reporter)
+            for prog in untold.pop(sent.block.heading or "", []) if opener else []:
+                yield Relation(opener, PREDICATE, prog, sent.evidence()), True
         if programmes:
             antecedents, titled = programmes, False
         elif antecedents:
             for rel in _anaphora(sent, antecedents, titled, reporter, companies, names):
                 yield rel, True
+
+
+def _opener(sent: Sentence, companies: list[Mention], reporter: Mention) -> Mention | None:
+    """The company a paragraph opens with as its subject: under a heading that names a
+    programme and no runner (「泓农优品」助农项目), the one whose work the paragraph describes."""
+    lead = len(sent.text) - len(sent.text.lstrip())
+    c = next((c for c in companies if c.start - sent.start == lead), None)
+    if c is None or c.key == reporter.key:
+        return None
+    # a unit under the reporter's own name (阿里健康公益) speaks for the reporter
+    own = [fold(n) for n in (reporter.text, reporter.label or "", *reporter.aliases) if len(n) >= 2]
+    return None if fold(c.text).startswith(tuple(own)) else c
 
 
 def _glossed(sent: Sentence, prog: Mention, reporter: Mention, companies: list[Mention],
