@@ -446,3 +446,83 @@ def test_a_holder_cell_on_its_own_line_holds_the_rows_below():
             ("ISO 14001:2015 香港在管物業之物業管理服務", "table", HK_HEAD)]
     extra = [company_at(rows, 2, "翠嶺物業服務集團有限公司")]
     assert held(rows, "zh-Hant", *HK_REPORTER, extra=extra) == [("翠嶺物業服務集團有限公司", "iso14001")]
+
+
+# --- round 4: holder after the scheme, holding-unit tables, sentence rows (dev reports) -------
+
+BANK_HEAD = "Certificate Holder Scope"
+BANK_ROWS = [
+    ("Management System Certifications Held", "paragraph", "Waste and Water"),
+    (BANK_HEAD, "heading", "Waste and Water"),
+    ("ISO/IEC 27001:2022 Information Security Management System Evermount Bank Limited Core banking, digital "
+     "channels, data centre ISO 22301:2019 Business Continuity Management System Evermount Bank Limited Critical "
+     "banking services PCI DSS v4.0 Evermount Bank Limited Card issuing and acquiring systems", "paragraph", BANK_HEAD),
+    ("ISO/IEC 27001:2022 Information Security Management System Evermount Securities Limited EverTrade online "
+     "trading platform Hong Kong Green Organisation Certification Evermount Life Insurance Company Limited Head "
+     "office", "paragraph", BANK_HEAD)]
+
+
+def test_a_holder_column_after_the_scheme_column_gives_the_name_after_each_scheme():
+    found = held(BANK_ROWS, "en", "Evermount Financial Holdings Limited", ("Evermount",))
+    assert found == sorted([
+        ("Evermount Bank Limited", "iso27001"), ("Evermount Bank Limited", "iso22301"),
+        ("Evermount Bank Limited", "pci-dss"), ("Evermount Securities Limited", "iso27001"),
+        ("Evermount Life Insurance Company Limited", "hk-green-organisation")])
+
+
+EDU_HEAD = "绿色校园认证"
+EDU_ROWS = [("表7：主要认证一览", "paragraph", EDU_HEAD),
+            ("持有单位 认证 / 评价", "table", EDU_HEAD),
+            ("广东明泓理工学院 ISO 21001:2018教育组织管理体系认证", "paragraph", EDU_HEAD),
+            ("教务管理系统 网络安全等级保护三级", "table", EDU_HEAD),
+            ("江西明泓职业技术学院 ISO 9001:2015质量管理体系认证", "paragraph", EDU_HEAD),
+            ("校园一卡通系统 网络安全等级保护二级", "table", EDU_HEAD)]
+
+
+def test_a_system_row_under_a_holding_unit_is_that_units():
+    found = held(EDU_ROWS, "zh-Hans", "明泓教育集团控股有限公司", ("明泓教育",))
+    assert found == sorted([("广东明泓理工学院", "iso21001"), ("广东明泓理工学院", "mlps3"),
+                            ("江西明泓职业技术学院", "iso9001"), ("江西明泓职业技术学院", "mlps2")])
+
+
+def test_a_platform_in_a_certified_subject_column_is_the_reporters():
+    rows = [("表：阿里健康信息安全認證情況", "paragraph", "信息安全"), ("認證主體 認證體系", "table", "信息安全"),
+            ("阿里健康 ISO27000信息安全管理體系認證", "table", "信息安全"),
+            ("碼上放心平台 公安部信息系統三級信息安全等級保護認證", "table", "信息安全")]
+    found = held(rows, "zh-Hant", "阿里健康信息技術有限公司", ("阿里健康",))
+    assert ("阿里健康信息技術有限公司", "mlps3") in found and len(found) == 2
+
+
+def test_a_list_item_that_is_a_sentence_takes_its_subject_as_holder():
+    rows = [("本集团旗下学校均已通过相关体系认证。", "paragraph", "信息安全"),
+            ("广东明泓理工学院的教务管理系统亦完成等保三级备案；", "paragraph", "信息安全"),
+            ("江西明泓职业技术学院及贵州明泓职业技术学院的校园一卡通系统已完成网络安全等级保护二级备案。", "paragraph", "信息安全")]
+    schools = [company_at(rows, 1, "广东明泓理工学院", "zh-Hans"), company_at(rows, 2, "江西明泓职业技术学院", "zh-Hans"),
+               company_at(rows, 2, "贵州明泓职业技术学院", "zh-Hans")]  # the company recogniser's units
+    found = held(rows, "zh-Hans", "明泓教育集团控股有限公司", ("明泓教育",), extra=schools)
+    assert found == sorted([("广东明泓理工学院", "mlps3"), ("江西明泓职业技术学院", "mlps2"),
+                            ("贵州明泓职业技术学院", "mlps2")])
+
+
+def test_a_brand_inside_a_building_name_is_not_the_holder():
+    tower = "In 2024, Evermount Tower retained its BEAM Plus Existing Buildings V2.0 Gold rating."
+    acting = "In 2024, Evermount retained its BEAM Plus Existing Buildings V2.0 Gold rating."
+    for text, inside in ((tower, True), (acting, False)):
+        ctx = recognise(document([text], "en"))
+        sent = ctx.sentences[0]
+        start = sent.start + text.index("Evermount")
+        brand = Mention("Company", "Evermount", "evermount", "en", None, start=start, end=start + len("Evermount"))
+        assert rel._in_proper_name(sent, brand) is inside
+
+
+@pytest.mark.parametrize("text, lang, key, surface", [
+    ("该校亦于2024年5月获评二星级绿色校园", "zh-Hans", "green-campus2", "二星级绿色校园"),
+    ("瀾庭娛樂於年內取得RG Check負責任博彩認證", "zh-Hant", "rg-check", "RG Check負責任博彩認證"),
+    ("瀾庭酒店管理有限公司 澳門綠色酒店獎（金獎） 瀾庭酒店", "zh-Hant", "macao-green-hotel-award", "澳門綠色酒店獎（金獎）")])
+def test_national_and_industry_schemes(text, lang, key, surface):
+    assert [(m.key, m.text) for m in certs(text, lang)] == [(key, surface)]
+
+
+def test_green_campus_without_a_star_level_is_a_goal_not_a_scheme():
+    assert certs("绿色校园 气候行动", "zh-Hans") == []
+    assert certs("在学生就业、建设绿色校园及回馈社会等方面取得了新的进展。", "zh-Hans") == []

@@ -140,3 +140,40 @@ def test_numbered_basis_items_name_their_guidelines():
         "3. 中国银行业协会《中国银行业金融机构企业社会责任指引》")]
     assert [m.text for m in frameworks(rows, "zh-Hans")] == [
         "环境、社会及管治报告守则", "银行业保险业绿色金融指引", "中国银行业金融机构企业社会责任指引"]
+
+
+# --- round 4 (dev reports) -------------------------------------------------------------------
+
+def test_sasb_industry_standards_named_in_english_are_one_framework_each():
+    found = frameworks("The report also considers metrics from the SASB Commercial Banks Standard and the SASB "
+                       "Insurance Standard.", "en")
+    assert [(m.key, m.label) for m in found] == [
+        ("sasb-commercialbanks", "SASB Commercial Banks Standard"), ("sasb-insurance", "SASB Insurance Standard")]
+    assert [m.key for m in frameworks("We considered the SASB standards for commercial banks.", "en")] == ["sasb"]
+
+
+def test_the_pcaf_standard_broken_over_a_line():
+    found = frameworks("Financed emissions are estimated in accordance with The Global GHG Accounting and\n"
+                       "Reporting Standard for the Financial Industry, developed by the Partnership for Carbon "
+                       "Accounting Financials (the “PCAF Standard”).", "en")
+    assert {m.key for m in found} == {"pcaf-standard"}
+    assert found[0].text.split() == "The Global GHG Accounting and Reporting Standard for the Financial Industry".split()
+
+
+def test_a_short_name_defined_after_a_title_is_that_title_not_another_framework():
+    row = "•  世界資源研究所及世界可持續發展工商理事會發佈的《溫室氣體核算體系：企業核算與報告標準》（「溫室氣\n體議定書」）；"
+    assert [m.key for m in frameworks([(row, "paragraph", "匯報基準")])] == ["ghg-protocol-corporate"]
+
+
+def test_a_title_printed_after_a_named_standard_is_its_title():
+    rows = [("溫室氣體排放數據參照以下標準計算：", "paragraph", "匯報基準"),
+            ("•  ISO 14064-1:2018《組織層面溫室氣體排放和移除的量化和報告的規範及指南》。", "paragraph", "匯報基準")]
+    assert [m.key for m in frameworks(rows)] == ["iso14064-1"]
+
+
+def test_a_title_broken_over_a_line_with_a_trial_mark_is_one_framework():
+    rows = [("温室气体排放数据参照以下标准计算：", "paragraph", "汇报基准"),
+            ("•  国家发展和改革委员会发布的《公共建筑运营单位（企业）温室气体排放核算方法和报告指\n南（试行）》。",
+             "paragraph", "汇报基准")]
+    [m] = frameworks(rows, "zh-Hans")
+    assert m.key == match_key("公共建筑运营单位（企业）温室气体排放核算方法和报告指南（试行）")

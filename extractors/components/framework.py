@@ -235,20 +235,21 @@ class FrameworkRecognizer:
                     if e > s:
                         name = " ".join((m.groupdict().get("name") or "").split())
                         found.append((s, e, (entry, name)))
-        ends: list[int] = []  # where the frameworks named so far end
+        named: list[tuple[int, str]] = []  # (end, key) of the frameworks named so far
         for s, e, item in pick_longest(found, taken_ranges(doc)):
             entry, name = item
             if entry.get("basis_only") and not self._basis_context(doc, text, s, e):
                 continue
-            if _defined_for(text, s, e, ends):
-                continue  # 《溫室氣體核算體系：企業…標準》（「溫室氣體議定書」）: the title's short name
             key, label = entry["key"], label_for(entry["label"], lang)
             if name:  # a family member named in the text: SASB Commercial Banks Standard
                 key, label = key.format(name=match_key(name)), label.format(name=name)
+            if _defined_for(text, s, e, [end for end, k in named if k != key]):
+                continue  # 《溫室氣體核算體系：企業…標準》（「溫室氣體議定書」）: the title's short name
             add_span(doc, s, e, "ReportingFramework", key, label)
-            ends.append(e)
-        ends += [sp._.esg_attrs.get("end_char", sp.end_char) if sp._.esg_attrs else sp.end_char
-                 for sp in spans_of(doc, "Certification")]
+            named.append((e, key))
+        ends = [end for end, _ in named] + [
+            sp._.esg_attrs.get("end_char", sp.end_char) if sp._.esg_attrs else sp.end_char
+            for sp in spans_of(doc, "Certification")]
         for s, e, _ in pick_longest(self._titles(doc, text, lang), taken_ranges(doc)):
             if any(not text[end:s].strip(" \t\n\u3000《") for end in ends if end <= s):
                 continue  # ISO 14064-1:2018《温室气体 第一部分…》: the title of the standard named
