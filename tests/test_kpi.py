@@ -404,3 +404,22 @@ def test_counted_nouns_right_after_the_counter_and_acronym_plurals(dev_figures):
 def test_other_currencies_with_a_scale(dev_figures):
     obs = dev_figures(RESORT, 398, 398)  # 銷售額達2,860萬澳門元
     assert [o[:3] for o in find(obs, "2860")] == [("銷售額", Decimal("2860"), "萬澳門元")]
+
+
+def test_a_tables_title_before_its_year_columns_is_its_header(dev_figures):
+    # Green and Sustainable Finance Portfolio (HK$ million) 2024 2023 2022 / Green loans 24,980 ...
+    obs = dev_figures(BANK, 320, 331)
+    assert not [o for o in obs if o[1] in (2024, 2023, 2022)]
+    assert [(o[1], o[2], o[3]) for o in obs if o[0] == "Green loans"] == [
+        (Decimal("24980"), "HK$ million", "2024"), (Decimal("19415"), "HK$ million", "2023"),
+        (Decimal("13870"), "HK$ million", "2022")]
+    # Financed Emissions2 (tCO2e) 2024 2023 2022 (baseline): a footnote mark in the title
+    obs = dev_figures(BANK, 415, 430)
+    assert {o[3] for o in obs if o[0] == "Transportation"} == {"2024", "2023", "2022"}
+
+
+def test_only_consecutive_years_after_a_title_make_a_header():
+    rows = ["Green loans 24,980 19,415"]
+    assert {o[3] for o in rows_figures(["Social Performance 2024 2023"] + rows, "en", "2024-01-01",
+                                       "2024-12-31")} == {"2024", "2023"}
+    assert rows_figures(["Social Performance 2024 2021"] + rows, "en", "2024-01-01", "2024-12-31") == []

@@ -96,7 +96,8 @@ def _header(line: Line, lang: str) -> list | None:
         return short and (not bare or any(w in bare for w in p.header_words + p.column_words))
 
     if years:
-        if len(tokens) > 5 or not all(known(t) or _change_word(t) for t in lowered):
+        if (len(tokens) > 5 or not all(known(t) or _change_word(t) for t in lowered)) \
+                and not _titled_header(f, years):
             return None
         if len(years) < 2 and not tokens:
             return None
@@ -114,6 +115,33 @@ def _header(line: Line, lang: str) -> list | None:
     if 2 <= len(tokens) <= 8 and lowered[0] in p.header_leads:
         return []  # "Indicator Consumption Density (...)": column names of a table
     return None
+
+
+def _titled_header(f: str, years: list) -> bool:
+    """A table's title before its year columns ("Green Finance Portfolio (HK$ million) 2024 2023
+    2022", "Social Performance 2024 2023 2022"): two or more consecutive years close the line
+    (perhaps a bracket after them: "2022 (baseline)"), and the title is no sentence."""
+    if len(years) < 2 or any(f[a.end():b.start()].strip() for a, b in zip(years, years[1:])):
+        return False
+    if not re.fullmatch(r"\s*(?:[（(][^）)]{1,12}[）)])?\s*", f[years[-1].end():]):
+        return False
+    numbers = [int(m.group(1)) for m in years if len(m.group(1)) == 4 and not m.group(2)]
+    if len(numbers) != len(years) or any(abs(a - b) != 1 for a, b in zip(numbers, numbers[1:])) \
+            or len({a - b for a, b in zip(numbers, numbers[1:])}) != 1:
+        return False
+    title = f[:years[0].start()].strip()
+    # a footnote mark glued to a word may stand in it ("Financed Emissions2"), no other number
+    return bool(title) and len(title) <= 60 and not re.search(
+        r"[。，；;:：]|[.,](?:\s|$)|(?<![A-Za-z\u4e00-\u9fff])\d", title)
+
+
+def _title_unit(line: Line) -> str:
+    """A unit in brackets in a header's title: "Green Finance Portfolio (HK$ million) 2024 2023"."""
+    first = re.search(r"(?:19|20)\d{2}", line.folded)
+    for m in re.finditer(r"[（(]([^（()）]{1,20})[）)]", line.folded[:first.start() if first else 0]):
+        if patterns().unit.fullmatch(m.group(1).strip()):
+            return line.text[m.start(1):m.end(1)].strip()
+    return ""
 
 
 # a table's unit written once for all its figures: 單位：萬元, (Unit: tonnes), (in HK$'000)
@@ -154,7 +182,7 @@ def classify(line: Line, lang: str) -> Line:
     if periods is not None:
         line.kind, line.periods = "header", periods
         line.col_units = _column_units(line.text)
-        line.unit = caption_unit(line)
+        line.unit = caption_unit(line) or _title_unit(line)
         return line
     unit = caption_unit(line)
     if unit and _CAPTION.fullmatch(f.strip()):
