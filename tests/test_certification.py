@@ -526,3 +526,12 @@ def test_national_and_industry_schemes(text, lang, key, surface):
 def test_green_campus_without_a_star_level_is_a_goal_not_a_scheme():
     assert certs("绿色校园 气候行动", "zh-Hans") == []
     assert certs("在学生就业、建设绿色校园及回馈社会等方面取得了新的进展。", "zh-Hans") == []
+
+
+def test_a_caption_naming_holders_is_no_header_and_holder_first_rows_keep_their_holder():
+    head = "Certifications held by our subsidiaries"
+    rows = [(head, "heading", head),
+            ("Jade River Testing Technology (Changsha) Co., Ltd. ISO 9001 Three laboratories", "paragraph", head)]
+    assert not rel._holder_after(head) and rel._holder_after("Certificate Holder Scope")
+    found = held(rows, "en", "Jade River Environmental Holdings Limited", ("Jade River",))
+    assert found == [("Jade River Testing Technology (Changsha) Co., Ltd.", "iso9001")]

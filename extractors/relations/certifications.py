@@ -388,8 +388,11 @@ class _Row:
 
 
 def _holder_after(header: str) -> bool:
-    """Whether a header names the scheme column before the holder column."""
+    """Whether a header row names the scheme column before the holder column (a short line
+    of column names, not a caption like "Certifications held by our subsidiaries")."""
     r = rules()
+    if len(header.strip()) > _HEADER_CHARS or r["list_headings"].search(header):
+        return False
     holder = r["holder_column"].search(header)
     return bool(holder and r["scheme_column"].search(header, 0, holder.start()))
 
@@ -497,7 +500,8 @@ def extract(ctx) -> Iterator[Relation]:
                 edges.append((reporter, cert, sent, True))
             elif i in lists and not _sentence_row(sent, cert):
                 intro = [sentences[k] for j in lists[i] for k in (j - 1, j) if 0 <= k < i]
-                named = holder_after(ctx, sent, mentions, cert) if row.holder_after \
+                opens = any(_local(sent, m)[0] == _lead(sent) for m in _of(mentions, "Company"))
+                named = holder_after(ctx, sent, mentions, cert) if row.holder_after and not opens \
                     else list_holder(ctx, sent, mentions, cert, row, intro)
                 holder = reporter if named is None or _is_reporter(ctx, named) else named
                 edges.append((holder, cert, sent, True))  # a row of a list says whose it is
