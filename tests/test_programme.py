@@ -117,6 +117,17 @@ def test_zh_not_programmes(zh, text):
          "school students.", ["Clear Water Classroom"]),
         ("- \"Master Operator Academy\": the Group's internal vocational academy for plant operators and "
          "maintenance technicians.", ["Master Operator Academy"]),
+        # dev report bank_en: a list item opening its paragraph, whose gloss classifies it or
+        # points back to it; any head-word right after a launching verb; a preposition opening
+        # the sentence is no part of the name
+        ("Climate Ready Learning Series: an e-learning series on climate risk, green finance and the Hong Kong "
+         "Taxonomy, compulsory for all staff since 2023.", ["Climate Ready Learning Series"]),
+        ("Warm Meals Together: in partnership with Food Angel, our volunteers cooked and delivered 126,000 meals "
+         "to low-income families. This campaign supports SDG 2 Zero Hunger.", ["Warm Meals Together"]),
+        ("In March 2024, the Macau Branch launched the Macau Green SME Support Scheme in collaboration with the "
+         "Macau Productivity and Technology Transfer Center.", ["Macau Green SME Support Scheme"]),
+        ("Under the GoPaperless Initiative, launched by the Group, e-statements are now the default.",
+         ["GoPaperless Initiative"]),
     ],
 )
 def test_en_programmes(en, text, names):
@@ -132,6 +143,9 @@ def test_en_programmes(en, text, names):
         # dev report water_services_en: a product and a service line
         "\"AquaMind\", the Group's smart water platform, which connects over 12,000 online sensors at our plants",
         "can reach us through the 24-hour \"Water Butler\" hotline, our WeChat service account and five service halls.",
+        # dev report bank_en: a topic item, and a scheme the company pays into rather than runs
+        "Health, Safety and Well-being: there were no work-related fatalities in the past three years.",
+        "All employees in Hong Kong are enrolled in the Mandatory Provident Fund Scheme.",
     ],
 )
 def test_en_not_programmes(en, text):
@@ -292,3 +306,11 @@ def test_award_received_from_its_giver_is_no_programme(zh):
     assert not zh.get_pipe("esg_programme").rules.run_award(
         to_simplified(text), next(programme.ZhRules.QUOTE.finditer(to_simplified(text))))
 
+
+
+# Round 4 dev reports (resort_zh-Hant, education_zh-Hans): shapes the seeds lack.
+def test_zh_named_plan_award_set_up_after_it_and_a_topic(zh):
+    assert found(zh, "我們因此於年內更新了「瀾圖2030」可持續發展藍圖，訂立以二零一九年為基準的減排目標。") == ["瀾圖2030"]
+    assert found(zh, "「瀾庭獎學金」由本集團與澳門大學合辦，自二零一三年起每年資助本地學生。") == ["瀾庭獎學金"]
+    assert found(zh, "「瀾庭獎學金」獲澳門大學頒發表揚。") == []  # an award it receives is no programme
+    assert found(zh, "食品安全管理小組負責制定食品安全計劃及監察供應商。") == []

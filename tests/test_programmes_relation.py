@@ -236,3 +236,61 @@ def test_a_brand_a_company_holds_acts_as_that_company():
     held = sentence(text, ["翠嶺酒店管理有限公司"], ["愛心餐盒"], ["聖雅各福群會"])
     s = sentence("嶺薈酒店推出「綠悠住」綠色住宿計劃，鼓勵連住賓客選擇減少更換床單及毛巾。", [], ["綠悠住"])
     assert runs([s, held], "翠嶺置業") == {("翠嶺酒店管理有限公司", "愛心餐盒"), ("翠嶺酒店管理有限公司", "綠悠住")}
+
+
+# Round 4 dev reports (education, resort, bank); names changed, phrasing kept.
+REPORTERS.update({"瀾庭": "澜庭", "明泓教育": "明泓教育", "Evermount": "evermount"})
+
+
+def test_an_agent_after_the_programme_runs_it():
+    text = "「惜食瀾庭」廚餘減量計劃由瀾庭餐飲推行，透過優化自助餐備餐量、設置廚餘分析系統及捐贈剩餘食物減少廚餘。"
+    assert runs(sentence(text, ["瀾庭餐飲"], ["惜食瀾庭"]), "瀾庭") == {("瀾庭餐飲", "惜食瀾庭")}
+    text = "「綠瀾行動」節能減碳計劃是本集團實現二零三零年減排目標的核心措施，由瀾庭設施負責執行，涵蓋冷水機組更換。"
+    assert runs(sentence(text, ["瀾庭設施"], ["綠瀾行動"]), "瀾庭") == {("瀾庭設施", "綠瀾行動")}
+    # the reporter in its own words as the agent
+    text = "「瀾庭獎學金」由本集團與澳門大學合辦，自二零一三年起每年資助澳門大學修讀酒店管理的本地學生。"
+    assert runs(sentence(text, [], ["瀾庭獎學金"], ["澳門大學"]), "瀾庭") == {("瀾庭", "瀾庭獎學金")}
+
+
+def test_the_first_of_a_joined_subject_runs_it_the_others_are_partners():
+    text = "贵州明泓职业技术学院联合仁和康养集团有限公司在清镇市开办「银龄学堂」，为社区长者提供智能手机使用课程。"
+    s = sentence(text, ["贵州明泓职业技术学院", "仁和康养集团有限公司"], ["银龄学堂"])
+    assert runs(s, "明泓教育") == {("贵州明泓职业技术学院", "银龄学堂")}
+
+
+def test_an_overview_we_gives_way_to_the_unit_a_section_names():
+    over = sentence("我們亦與經濟及科技發展局合辦「老店新生」計劃，讓澳門特色老店在社區旅遊中重現活力。", [], ["老店新生"])
+    text = "「老店新生」計劃由瀾庭娛樂與經濟及科技發展局合辦，為特色老店提供店舖翻新資助。"
+    unit = sentence(text, ["瀾庭娛樂"], ["老店新生"], block=Block(text, 0, 400))
+    assert runs([over, unit], "瀾庭") == {("瀾庭娛樂", "老店新生")}
+    # the reporter by its own name keeps its edge
+    named = sentence("本集團與經濟及科技發展局合辦「老店新生」計劃。", [], ["老店新生"])
+    assert runs([named, unit], "瀾庭") == {("瀾庭", "老店新生"), ("瀾庭娛樂", "老店新生")}
+
+
+def test_a_list_items_gloss_names_its_runner():
+    text = ("CareFirst Cancer Support Fund: Evermount Life established the fund with the Hong Kong Cancer Fund to "
+            "give financial support to cancer patients from low-income families.")
+    s = sentence(text, ["Evermount Life"], ["CareFirst Cancer Support Fund"], ["Hong Kong Cancer Fund"])
+    assert runs(s, "Evermount") == {("Evermount Life", "CareFirst Cancer Support Fund")}
+
+
+def test_a_heading_programme_goes_to_the_company_its_paragraph_opens_with():
+    title = "「泓农优品」助农项目"
+    head = sentence(title, [], ["泓农优品"], block=Block(title, 0, 467, "heading"))
+    text = "江西明泓职业技术学院电子商务专业师生依托校内直播实训基地，为当地农户提供农产品直播带货及品牌策划服务。"
+    body = sentence(text, ["江西明泓职业技术学院"], [], block=Block(text, 0, 468, heading=title))
+    assert runs([head, body], "明泓教育") == {("江西明泓职业技术学院", "泓农优品")}
+    # a unit under the reporter's own name speaks for the reporter
+    text = "明泓教育公益联合多家机构共同开展乡村教师培训。"
+    body = sentence(text, ["明泓教育公益"], [], block=Block(text, 0, 468, heading=title))
+    assert runs([head, body], "明泓教育") == {("明泓教育", "泓农优品")}
+
+
+def test_a_subsidiarys_defined_short_name_runs_its_programme():
+    define = "the Company and its principal operating subsidiaries, namely Evermount Bank Limited (the “Bank”)."
+    d = sentence(define, ["Evermount Bank Limited"], [])
+    text = "The Silver Wise Financial Literacy Project, run by the Bank with The Hong Kong Council of Social Service."
+    s = sentence(text, [], ["Silver Wise Financial Literacy Project"], block=Block(text, 0, 2))
+    assert ("Evermount Bank Limited", "Silver Wise Financial Literacy Project") in runs([d, s], "Evermount")
+    assert ("Evermount", "Silver Wise Financial Literacy Project") not in runs([d, s], "Evermount")

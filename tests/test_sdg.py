@@ -173,3 +173,33 @@ def test_a_programme_the_report_named_before_counts_where_a_table_repeats_it():
     row = 'SDG 4 Quality Education "Master Operator Academy"; "Seedling Programme"'
     assert mapped([named, row], "en", "Jade River Environmental Holdings Limited") == [
         ("Master Operator Academy", 4), ("REPORTER", 4), ("Seedling Programme", 4)]
+
+
+def test_a_strip_under_a_pillar_table_whose_last_column_is_sdgs():
+    # bank_en: the header names the SDGs column, each pillar row is a block, the icons' strip follows
+    rows = [("Pillar Focus areas 2030 targets SDGs Financing the Transition Green and sustainable finance, "
+             "HK$60 billion of green and sustainable finance 7, 9, 11, 13", "paragraph", "OUR SUSTAINABILITY STRATEGY"),
+            ("Empowering People and Financial inclusion, talent, 40% women in senior management; 4, 5, 8, 10",
+             "paragraph", "OUR SUSTAINABILITY STRATEGY"),
+            ("Governing with Integrity Ethics, data security, Zero material data breaches 16, 17", "paragraph",
+             "OUR SUSTAINABILITY STRATEGY"),
+            ("4 5 7 8 9 10 11 13 14 15 16 17", "table", "OUR SUSTAINABILITY STRATEGY")]
+    strip = [4, 5, 7, 8, 9, 10, 11, 13, 14, 15, 16, 17]
+    assert goals(rows, "en") == strip
+    # a dozen goals in the report's own strip map the reporter; all 17 describe the SDGs
+    assert mapped(rows, "en", "Evermount Financial Holdings Limited") == [("REPORTER", n) for n in strip]
+    rows[-1] = ("1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17", "table", "OUR SUSTAINABILITY STRATEGY")
+    assert mapped(rows, "en", "Evermount Financial Holdings Limited") == []
+    # the header too far back, or in another section: no strip
+    far = [rows[0]] + [("Progress against the main targets was as follows.", "paragraph", "OUR SUSTAINABILITY STRATEGY")] * 4
+    assert goals(far + [("4 5 7 8", "table", "OUR SUSTAINABILITY STRATEGY")], "en") == []
+    assert goals([rows[0], ("4 5 7 8", "table", "GREEN FINANCE")], "en") == []
+
+
+def test_a_bare_programme_noun_opening_the_mapping_sentence_points_back():
+    rows = ["「惜食瀾庭」廚餘減量計劃由瀾庭餐飲推行，透過優化自助餐備餐量減少廚餘。"
+            "計劃對應SDG 2「零飢餓」及SDG 12「負責任消費和生產」。"]
+    assert mapped(rows, reporter="瀾庭國際娛樂控股有限公司") == [("惜食瀾庭", 2), ("惜食瀾庭", 12)]
+    # the noun inside the sentence is no pointer
+    rows = ["「惜食瀾庭」廚餘減量計劃由瀾庭餐飲推行。集團的減碳計劃對應SDG 13。"]
+    assert mapped(rows, reporter="瀾庭國際娛樂控股有限公司") == [("REPORTER", 13)]
