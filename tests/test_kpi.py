@@ -423,3 +423,9 @@ def test_only_consecutive_years_after_a_title_make_a_header():
     assert {o[3] for o in rows_figures(["Social Performance 2024 2023"] + rows, "en", "2024-01-01",
                                        "2024-12-31")} == {"2024", "2023"}
     assert rows_figures(["Social Performance 2024 2021"] + rows, "en", "2024-01-01", "2024-12-31") == []
+
+
+def test_a_band_word_keeps_its_number_in_the_row_name(dev_figures):
+    obs = dev_figures(BANK, 596, 601)  # By age group Under 30 893 874 851 / Over 50 672 656 641
+    assert not find(obs, "30") and not find(obs, "50")
+    assert [(o[0], o[3]) for o in find(obs, "893")] == [("By age group Under 30", "2024")]

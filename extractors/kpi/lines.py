@@ -214,6 +214,8 @@ def classify(line: Line, lang: str) -> Line:
         break
     if k and values and tokens[k - 1].group() in ("<", ">", "≤", "≥", "＜", "＞", "<=", ">="):
         values = []  # "< 35": a band of a breakdown, its value column empty
+    elif k and len(values) > 1 and p.band_words.search(f[:tokens[k - 1].end()]):
+        values, k = values[1:], k + 1  # "Under 30 893 874 851": the first number is the band's
     prefix_end = tokens[k - 1].end() if k else 0
     prefix = f[:prefix_end]
     if not values:
