@@ -400,8 +400,8 @@ MINGHONG_VIE = ("本公司透过全资附属公司明泓教育（香港）有限
                 "使本集团能够对明泓教育投资及其举办的学校（统称“合并联属实体”）实施有效控制。")
 
 
-def group_relations(rows, predicate):
-    ctx = recognise(document(rows, "zh-Hans"))
+def group_relations(rows, predicate, lang="zh-Hans"):
+    ctx = recognise(document(rows, lang))
     read_report_facts(ctx)
     pub = ctx.report.publisher.key
     return sorted((r.subject.text if r.subject.key != pub else "REPORTER", r.object.text if r.object.key != pub else "REPORTER")
@@ -444,3 +444,23 @@ def test_a_table_with_an_owner_column_and_partners_of_the_schools():
     assert ("江西明泓职业技术学院", "南岭新能源汽车股份有限公司") in partners
     assert ("江西明泓职业技术学院", "曜阳新能源科技有限公司") in partners
     assert not [p for p in partners if p[0] == "REPORTER"]  # the school's deals, not the listed company's
+
+
+# Sentences of the synthetic dev report resort_zh-Hant.
+LANTING = "本報告是瀾庭國際娛樂控股有限公司（「本公司」）及其附屬公司的環境、社會及管治報告。"
+
+
+def test_listed_subsidiaries_of_a_member_and_its_joint_partners():
+    rows = [LANTING,
+            "本集團的主要營運附屬公司瀾庭娛樂度假村股份有限公司（「瀾庭娛樂」）為根據澳門法律註冊成立的股份有限公司。",
+            "瀾庭餐飲服務有限公司（「瀾庭餐飲」）及瀾庭設施管理有限公司（「瀾庭設施」）均為瀾庭娛樂的全資附屬公司。",
+            "瀾庭餐飲與澳門明愛合作，將剩餘食物轉贈社區有需要人士。",
+            "「老店新生」計劃由瀾庭娛樂與經濟及科技發展局合辦，為特色老店提供翻新資助。",
+            "二零二三年八月，本集團與珠琴文化旅遊集團有限公司成立各佔50%權益的合營企業。"]
+    subs = group_relations(rows, "subsidiaryOf", "zh-Hant")
+    assert ("瀾庭餐飲服務有限公司", "瀾庭娛樂") in subs and ("瀾庭設施管理有限公司", "瀾庭娛樂") in subs
+    assert ("瀾庭餐飲服務有限公司", "REPORTER") not in subs
+    partners = group_relations(rows, "partnerOf", "zh-Hant")
+    assert ("瀾庭餐飲", "澳門明愛") in partners
+    assert ("瀾庭娛樂", "經濟及科技發展局") in partners
+    assert ("REPORTER", "珠琴文化旅遊集團有限公司") in partners

@@ -2,6 +2,7 @@
 import pytest
 
 from extractors.model import Document
+from extractors.normalise import to_simplified
 from extractors.pipeline import recognise
 
 
@@ -154,3 +155,15 @@ def test_a_counted_kind_of_school_is_no_name():
     from extractors.components.organization import zh_org_names
     text = "广东、江西及贵州三省营运四所学校，即广东明泓理工学院及佛山明泓技工学校。"
     assert [text[s:e] for s, _h, e in zh_org_names(text)] == ["广东明泓理工学院", "佛山明泓技工学校"]
+
+
+def test_public_bodies_named_as_co_organisers():
+    """Sentences of the synthetic dev report resort_zh-Hant: bureaus with names of ordinary
+    words, and a federation whose head follows an association's (…會聯合總會)."""
+    from extractors.components.organization import zh_joint_orgs
+    for text, want in [("瀾庭娛樂與社會工作局合辦「負責任博彩推廣週」社區活動", "社会工作局"),
+                       ("本集團與澳門街坊會聯合總會合辦「長者暖心飯堂」計劃", "澳门街坊会联合总会")]:
+        folded = to_simplified(text)
+        assert [folded[s:e] for s, e in zh_joint_orgs(folded)] == [want]
+    folded = to_simplified("我們與員工代表委員會合作改善工作環境")
+    assert zh_joint_orgs(folded) == []

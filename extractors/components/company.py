@@ -1041,8 +1041,9 @@ def document_companies(ctx) -> None:
         if m.type == "Company" and m.start >= 0 and (m.attrs or {}).get("cue") in _DOC_CUES:
             known.setdefault(m.text if en else to_simplified(m.text), m)
     defined: dict[str, object] = {}
-    for m in list(known.values()):  # ("JR Shenzhen"), （「翠嶺物業」）: the short name it defines
-        for alias in m.aliases if (m.attrs or {}).get("cue") == "legal" else ():
+    legal = [m for m in ctx.mentions if m.type == "Company" and m.start >= 0 and (m.attrs or {}).get("cue") == "legal"]
+    for m in legal:  # ("JR Shenzhen"), （「翠嶺物業」）: the short name it defines, wherever it does
+        for alias in m.aliases:
             if _short_name_ok(alias, en):
                 defined.setdefault(alias if en else to_simplified(alias), m)
                 known.setdefault(alias if en else to_simplified(alias), m)

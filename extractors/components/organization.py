@@ -220,6 +220,25 @@ def zh_supporters(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_JOINT = re.compile(r"(?:与|和|同)([\u4e00-\u9fff]{3,16}?(?:" + "|".join(P["zh_joint_party_heads"]) + r"))"
+                    r"(?=" + "|".join(P["zh_joint_verbs"]) + r")")
+
+
+def zh_joint_orgs(text: str) -> list[tuple[int, int]]:
+    """与X合办/合作 where X ends like a public body (社会工作局, 经济及科技发展局, …联合总会):
+    a body named as a co-organiser is one, even when its name is all ordinary words, as
+    government bureaus' names are."""
+    out = []
+    for m in _JOINT.finditer(text):
+        name = m.group(1)
+        toks = [w for w, _f, _o in zh_tokens(name)]
+        if any(w in name for w in P["zh_joint_internal_words"]):
+            continue  # 员工代表委员会: an internal body
+        if toks and toks[0] not in _GENERIC and not toks[0].startswith(("我", "本", "各", "其", "该", "相关")):
+            out.append(m.span(1))
+    return out
+
+
 def zh_partner_orgs(text: str) -> list[tuple[int, int]]:
     """Partners named after a cooperation cue that end like an organisation (…院, …会,
     …中心): 联合国家检科院 names an institute even with no full head noun."""
@@ -310,9 +329,10 @@ class OrganizationRecogniser:
             found = [(s, e) for s, _h, e in en_org_names(text)] + acronym_orgs(text)
         else:
             found = [(s, e) for s, _h, e in zh_org_names(text)] + zh_partner_orgs(text) + zh_supporters(text)
+            found += zh_joint_orgs(text)
             found += acronym_orgs(text)
         english = {} if self.lang == "en" else {(s, e): en for s, e, en in zh_english_named(text)}
-        for s, e in sorted(set(found) | set(english)):
+        for s, e in sorted(set(found) | set(english), key=lambda r: (r[0], -r[1])):
             if any(s < b and a < e for a, b in taken):
                 continue
             attrs = {"cue": "legal", "aliases": [english[(s, e)]]} if (s, e) in english else {"cue": "legal"}

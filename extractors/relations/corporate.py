@@ -460,6 +460,7 @@ def subsidiaries(ctx, sent: Sentence) -> Iterator[tuple[Mention, Mention]]:
             yield from ((x, pub) for x in _own_listed(ctx, sent, parties, i))
     yield from _stakes(ctx, sent, parties, text)
     if not en:
+        yield from _listed_subsidiaries(ctx, sent, parties, text)
         yield from _held_by_company(ctx, sent, parties, text)
         yield from _sponsored(ctx, sent, parties, text)
         yield from _contract_controlled(ctx, sent, parties, text)
@@ -494,6 +495,29 @@ _ZH_LATTER = re.compile(r"后者\s*(?:为|是|系)\s*$")
 _ZH_VIE = re.compile("|".join(P_CO["contract_control_words"]))
 _ZH_CONTROL_OVER = re.compile(r"对\s*$")
 _ZH_CONTROL_TAIL = re.compile(r"^[^。；]{0,40}?(?:实施|拥有|行使|取得|实现)?(?:有效|实际)?控制")
+
+
+_ZH_LIST_GAP = re.compile(r"^\s*(?:[（(][^（）()]{1,30}[）)])?\s*(?:、|，|,|和|及|与|以及)\s*$")
+_ZH_ALL_ARE = re.compile(r"^\s*(?:[（(][^（）()]{1,30}[）)])?\s*(?:均|皆|都|亦|也|同)*\s*(?:为|是|系)\s*$")
+
+
+def _listed_subsidiaries(ctx, sent: Sentence, parties: list[Mention], text: str) -> Iterator[tuple[Mention, Mention]]:
+    """(child, parent) for each company of a list said to be another's subsidiaries: X（「x」）及
+    Y（「y」）均为Z的全资附属公司 (a short name in brackets is the same company)."""
+    outer = [m for m in parties if not any(_rel(o, sent)[0] < _rel(m, sent)[0] and _rel(m, sent)[1] <= _rel(o, sent)[1] + 8
+                                             and text[_rel(o, sent)[1]:_rel(m, sent)[0]].strip("（(「“ ") == "" for o in parties if o is not m)]
+    k = 0
+    while k < len(outer):
+        group = [outer[k]]
+        while k + 1 < len(outer) and _ZH_LIST_GAP.match(text[_rel(outer[k], sent)[1]:_rel(outer[k + 1], sent)[0]]):
+            k += 1
+            group.append(outer[k])
+        k += 1
+        if len(group) < 2 or k >= len(outer):
+            continue
+        parent = outer[k]
+        if _ZH_ALL_ARE.match(text[_rel(group[-1], sent)[1]:_rel(parent, sent)[0]]) and _ZH_SUB_TAIL.match(text, _rel(parent, sent)[1]):
+            yield from ((c, parent) for c in group if c.key != parent.key)
 
 
 def _held_by_company(ctx, sent: Sentence, parties: list[Mention], text: str) -> Iterator[tuple[Mention, Mention]]:
@@ -749,7 +773,9 @@ def clause_subjects(ctx, sent: Sentence) -> list[Mention]:
             ps, pe = _rel(p, sent)
             if cs <= ps and pe <= s:
                 rest = rest.replace(text[ps:pe], "")
-        if not _ZH_FILLER.sub("", rest).strip(" 、和与及其中此外目前如今"):
+        if text[cs - 1:cs] in "」”\"』" and cs:  # 「老店新生」计划由X与Y合办: the project's runner
+            rest = re.sub(r"^(?:" + "|".join(_PROJECT_WORDS) + r")由", "", rest)
+        if not _ZH_FILLER.sub("", rest).strip(" 、和与及其中此外目前如今由"):
             out.append(m)
     return out
 
@@ -784,6 +810,15 @@ def units(ctx, subs: list[Relation], partner_rels: list[Relation]) -> Iterator[R
         yield Relation(m, "subsidiaryOf", pub, sent.evidence())
 
 
+def _direct_parents(subs: list[Relation], pub: Mention) -> list[Relation]:
+    """A company the report puts under another member of the group (均为瀾庭娛樂的全资附属公司)
+    is that member's subsidiary; the group's table that lists it under the reporter only says
+    the group holds it in the end."""
+    members = _group_members(subs, pub)
+    nearer = {r.subject.key for r in subs if r.object.key in members and r.object.key != r.subject.key}
+    return [r for r in subs if not (r.object.key == pub.key and r.subject.key in nearer)]
+
+
 def _group_members(subs: list[Relation], pub: Mention) -> set[str]:
     """Every company under the reporter, directly or through its subsidiaries (a school under
     the sponsor under the reporter): the units whose co-operations are their own."""
@@ -810,6 +845,7 @@ def extract(ctx) -> Iterator[Relation]:
     parents = _parents_of_reporter(subs, pub)
     # a scope note never makes the reporter's parent its subsidiary
     subs = [r for r in subs if not (r.object.key == pub.key and r.subject.key in parents)]
+    subs = _direct_parents(subs, pub)
     found = [(sent, m) for sent in ctx.sentences
              for m in partners(ctx, sent) if m.key != pub.key and m.key not in parents]
     partner_rels = [Relation(pub, "partnerOf", m, sent.evidence()) for sent, m in found]
