@@ -349,6 +349,10 @@ def _navigation_bars(lines: list[Line]) -> set[int]:
         names = [w for w in tokens if _NAME_TOKEN.match(w)]
         if len(names) >= 6 and len(names) >= 0.7 * len(tokens) and not ln.prose:
             cands[i] = set(names)
+    # three or more rows in a row are a table of capitalised names (a certificate list), not
+    # a bar printed once per page
+    cands = {i: ws for i, ws in cands.items()
+             if not ({i - 1, i + 1} <= cands.keys() or {i - 2, i - 1} <= cands.keys() or {i + 1, i + 2} <= cands.keys())}
     if len(cands) < 3:
         return set()
     df = Counter(w for ws in cands.values() for w in ws)

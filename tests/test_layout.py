@@ -270,3 +270,13 @@ def test_latin_word_wrapped_inside_a_chinese_line_is_one_word():
     # a word the document never spells whole keeps its space
     lay = layout.repair(["本集團於年內推行Green", "team活動，鼓勵員工參與環保。"])
     assert "Green team" in lay.text
+
+
+def test_a_table_of_capitalised_names_is_not_a_navigation_bar():
+    """Certificate rows (scheme, holder, scope) repeat the same capitalised words row after
+    row; a navigation bar is printed once per page, not in a run of rows."""
+    path = REPORTS.parent.parent / "tests" / "data" / "synthetic" / "dev" / "bank_en.txt"
+    raw = read_text(path)[0].split("\n")
+    assert raw[473].startswith("ISO 9001:2015 Quality Management System")
+    lay = layout.repair(raw)
+    assert 474 not in lay.dropped and 478 in lay.dropped  # the row stays, the page footer goes
