@@ -128,6 +128,9 @@ def test_zh_not_programmes(zh, text):
          "Macau Productivity and Technology Transfer Center.", ["Macau Green SME Support Scheme"]),
         ("Under the GoPaperless Initiative, launched by the Group, e-statements are now the default.",
          ["GoPaperless Initiative"]),
+        # an event credited to its organiser after a comma
+        ("its staff joined colleagues across the Group in switching off non-essential lights for Earth Hour 2024, "
+         "organised by WWF-Hong Kong.", ["Earth Hour 2024"]),
     ],
 )
 def test_en_programmes(en, text, names):
@@ -146,6 +149,7 @@ def test_en_programmes(en, text, names):
         # dev report bank_en: a topic item, and a scheme the company pays into rather than runs
         "Health, Safety and Well-being: there were no work-related fatalities in the past three years.",
         "All employees in Hong Kong are enrolled in the Mandatory Provident Fund Scheme.",
+        "The Hong Kong Jockey Club, founded by merchants in 1884, remains a partner of our volunteers.",
     ],
 )
 def test_en_not_programmes(en, text):

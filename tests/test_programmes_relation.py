@@ -294,3 +294,15 @@ def test_a_subsidiarys_defined_short_name_runs_its_programme():
     s = sentence(text, [], ["Silver Wise Financial Literacy Project"], block=Block(text, 0, 2))
     assert ("Evermount Bank Limited", "Silver Wise Financial Literacy Project") in runs([d, s], "Evermount")
     assert ("Evermount", "Silver Wise Financial Literacy Project") not in runs([d, s], "Evermount")
+
+
+def test_an_english_sentence_subject_whose_verbs_run_on_to_the_launch():
+    text = ("Evermount Securities added ESG ratings to the research reports on the EverTrade platform and, with the "
+            "Investor and Financial Education Council (“IFEC”), organised “Smart Investing 101”, an investor "
+            "education series of 12 online seminars.")
+    s = sentence(text, ["Evermount Securities"], ["Smart Investing 101"], ["Investor and Financial Education Council"])
+    assert runs(s, "Evermount") == {("Evermount Securities", "Smart Investing 101")}
+    # a company that is not the sentence's subject leaves the programme to the reporter
+    text = "Customers of Evermount Securities attended “Smart Investing 101”, which we organised in 2024."
+    s = sentence(text, ["Evermount Securities"], ["Smart Investing 101"])
+    assert runs(s, "Evermount") == {("Evermount", "Smart Investing 101")}

@@ -528,6 +528,10 @@ class EnRules:
         self.item = re.compile(rf"\s*(?:[-–•·*▪●○]\s*)?(?P<name>{word}(?:\s+(?:{word}|of|for|and|on|to|the)){{1,7}})\s*:\s")
         self.pointer = re.compile(rf"\b(?:the|this|these)\s+(?:[\w-]+\s+)?(?:{nouns})\b", re.I)
         self.lead = re.compile(rf"(?:(?:{_alt(p['lead_words'])})\s+)+")
+        # An event named and then credited to its organiser: Earth Hour 2024, organised by WWF
+        self.credited = re.compile(
+            rf"(?P<name>{word}(?:\s+(?:{word}|of|for|and|the)){{1,5}}(?:\s+(?:19|20)\d\d)?)"
+            rf",\s*(?:{_alt(p['credit_verbs'])})\s+by\b")
 
     def is_name(self, name: str) -> bool:
         words = re.sub(r"[’']s\b", "", name).replace("‘", " ").replace("’", " ").split()
@@ -563,7 +567,10 @@ class EnRules:
                 continue
             if not any(a <= s < b or a < e <= b for a, b, *_ in ((c.start, c.end) for c in out)):
                 out.append(Candidate(s, e, "title"))
-        for cand in [*self.launched_names(text), *self.item_name(text)]:
+        credited = [Candidate(m.start("name") + len(lead.group()) if (lead := self.lead.match(m.group("name"))) else m.start("name"),
+                              m.end("name"), "title-credited") for m in self.credited.finditer(text)]
+        credited = [c for c in credited if len(text[c.start:c.end].split()) >= 2 and self.is_name(text[c.start:c.end])]
+        for cand in [*self.launched_names(text), *self.item_name(text), *credited]:
             if not any(c.start < cand.end and cand.start < c.end for c in out):
                 out.append(cand)
         return out

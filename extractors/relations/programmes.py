@@ -315,7 +315,8 @@ def _decide(text: str, p0: int, p1: int, name: str, reporter: Mention, companies
         own_words = [m for m in _SELF.finditer(text) if not any(s <= m.start() < e for _, s, e in spans)
                      and not (m.group() == "公司" and re.search(r"[\u4e00-\u9fffA-Za-z]\s*$", text[:m.start()])
                               and not text[:m.start()].endswith(("本", "该")))]
-        unit = None if any(c.key == reporter.key for c, _, _ in outside) or own_words else _clause_subject(text, p0, outside)
+        unit = None if any(c.key == reporter.key for c, _, _ in outside) or own_words else (
+            _clause_subject(text, p0, outside) or _opening_subject(text, p0, outside))
         if unit is not None:
             return [unit], True
         if default is not None and not speaks:
@@ -354,6 +355,18 @@ def _clause_subject(text: str, p0: int, spans: list) -> Mention | None:
     if re.fullmatch(r"(?:[^，,]{0,8}[，,])?\s*", lead) is None:
         return None  # something else stands before it: not the subject
     return c
+
+
+def _opening_subject(text: str, p0: int, spans: list) -> Mention | None:
+    """An English sentence's subject, the only company before the programme, whose verbs run
+    on to launching it (X Securities added … and, with IFEC, organised "Y")."""
+    before = [(c, s, e) for c, s, e in spans if e <= p0]
+    if len(before) != 1 or re.search(r"[;；。]", text[:p0]):
+        return None
+    c, s, e = before[0]
+    if not re.fullmatch(r"\s*(?:(?:In|On|During|Since|By)\s+[^,]{1,30},\s*)?", text[:s]):
+        return None
+    return c if re.match(r"\s+[a-z]", text[e:]) and _LAUNCH.search(text, e, p0) else None
 
 
 def _adjacent(text: str, p0: int, names: dict[str, Mention]) -> list[Mention]:
