@@ -454,3 +454,58 @@ def test_a_sentence_about_the_body_the_one_before_opened_with():
                    "to the Board."], "en", "X")
     assert facts(ctx, "chairedBy") == {("Sustainability Committee", "LEE Ka Ho")}
     assert facts(ctx, "reportsTo") == {("Sustainability Committee", "Board")}
+
+
+# The synthetic dev report bank_en: short column names, a table broken by a page footer,
+# names with an English given name after them.
+BANK_TABLE = [
+    "The Board has established five committees: the Audit Committee, the Risk Committee, the Nomination "
+    "Committee, the Remuneration Committee and the Sustainability Committee.",
+    "Director Designation Audit Risk Nomination Remuneration Sustainability",
+    "Mr. ZHOU Weiming Chairman and Non-executive Director – – C – –",
+    "Mr. LEUNG Ka Chun Executive Director and Chief – M – – M",
+    "Executive",
+    "Professor CHEUNG Siu Ming Independent Non-executive Director – M M – C",
+    "Environmental, Social and Governance Report 2024 7",
+    "SUSTAINABILITY GOVERNANCE",
+    "Mr. LAU Chi Keung, Andrew Independent Non-executive Director C M – M –",
+    "C: Chairman of the committee M: Member of the committee",
+    "The Audit Committee, chaired by Mr. Andrew LAU, oversees financial reporting.",
+]
+
+
+def test_a_table_whose_header_names_the_committees_short():
+    chairs, members = composition(context(BANK_TABLE, "en", "Evermount"))
+    assert chairs == {("Board", "ZHOU Weiming"), ("Nomination Committee", "ZHOU Weiming"),
+                      ("Sustainability Committee", "CHEUNG Siu Ming"), ("Audit Committee", "LAU Chi Keung"),
+                      ("Audit Committee", "Andrew LAU")}
+    assert {c for p, c in members if p == "LAU Chi Keung"} == {"Board", "Audit Committee", "Risk Committee",
+                                                               "Remuneration Committee"}
+    assert {c for p, c in members if p == "LEUNG Ka Chun"} == {"Board", "Risk Committee", "Sustainability Committee"}
+
+
+def test_english_prose_of_management_committees():
+    ctx = context([
+        "The Climate Risk Working Group, set up in 2021 and chaired by Mr. NG Kwok Wai, brings together risk "
+        "management and credit. It reports to the ESG Steering Group and presents a quarterly climate risk report to "
+        "the Risk Committee. The Green Finance Working Group, led by Mr. CHOW Tsz Hin, is responsible for the green "
+        "bond framework; it reports to the ESG Steering Group.",
+        "Management Committees The Executive Committee, chaired by Mr. LEUNG Ka Chun, is the Group's most senior "
+        "management committee and reports to the Board. Its members are Ms. HO Wing Sze, Mr. KWOK Chi Fai and "
+        "Ms. LO Pui Shan, Chief Executive of Evermount Life. Three specialist committees report to the Risk Committee:",
+        "the Credit Committee, chaired by Ms. HO Wing Sze; the Asset and Liability Committee (“ALCO”), chaired by Mr. "
+        "CHOW Tsz Hin; and the Operational Risk and Compliance Committee, chaired by Mr. NG Kwok Wai.",
+        "The Nomination Committee is chaired by the Chairman of the Board, Mr. ZHOU Weiming, and the Remuneration "
+        "Committee by Dr. YIP Mei Ling."], "en", "Evermount")
+    assert facts(ctx, "reportsTo") == {("Climate Risk Working Group", "ESG Steering Group"),
+                                       ("Green Finance Working Group", "ESG Steering Group"),
+                                       ("Executive Committee", "Board"), ("Credit Committee", "Risk Committee"),
+                                       ("Asset and Liability Committee", "Risk Committee"),
+                                       ("Operational Risk and Compliance Committee", "Risk Committee")}
+    assert facts(ctx, "chairedBy") == {
+        ("Climate Risk Working Group", "NG Kwok Wai"), ("Green Finance Working Group", "CHOW Tsz Hin"),
+        ("Executive Committee", "LEUNG Ka Chun"), ("Credit Committee", "HO Wing Sze"),
+        ("Asset and Liability Committee", "CHOW Tsz Hin"), ("Operational Risk and Compliance Committee", "NG Kwok Wai"),
+        ("Nomination Committee", "ZHOU Weiming"), ("Remuneration Committee", "YIP Mei Ling")}
+    assert {p for p, c in facts(ctx, "memberOf") if c == "Executive Committee"} == {
+        "LEUNG Ka Chun", "HO Wing Sze", "KWOK Chi Fai", "LO Pui Shan"}

@@ -125,3 +125,12 @@ def test_names_after_any_chief_officer_title_and_known_names_before_an_honorific
     # 首席醫學官 is no listed title, but any 首席…官 is one; 王曉東 is in jieba's dictionary as a name
     assert persons(["可持續發展委員會成員包括首席財務官李嘉欣女士及首席醫學官陳浩然博士。"]) == ["李嘉欣", "陳浩然"]
     assert persons(["包括執行董事張志明博士（主席）及王曉東博士。"]) == ["張志明", "王曉東"]
+
+
+def test_an_english_given_name_after_a_hong_kong_name_is_an_alias():
+    found = [m for m in recognise(lines_document(["Mr. LAU Chi Keung, Andrew Independent Non-executive Director C M – M –",
+                                                  "Mr. WANG Jianguo, Chairman of the Board"], "en")).mentions
+             if m.type == "Person"]
+    assert [(m.text, m.aliases) for m in found] == [("LAU Chi Keung", ("Andrew LAU",)), ("WANG Jianguo", ())]
+    assert persons(["It is chaired by Professor CHEUNG Siu Ming, an independent non-executive Director."], "en") \
+        == ["CHEUNG Siu Ming"]

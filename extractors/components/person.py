@@ -237,6 +237,8 @@ class _ZhNames:
         return out if i == len(text) else []
 
 
+#: LAU Chi Keung, Andrew: an English given name after a Hong Kong style name and a comma
+_ENGLISH_NAME_AFTER = re.compile(r",[ \t]*([A-Z][a-z]+)(?![\w-])(?:[ \t]+([A-Z][\w-]*))?")
 _HEAD_WORDS = re.compile(r"\s*(?:(?:Committee|委员会)\s*){2,}")
 _BARE_ITEM = re.compile(rf"\s*([{_CJK}]{{2,4}})(\s*[（(][^）)]*[）)])?\s*")
 
@@ -256,6 +258,7 @@ class _EnNames:
         self.surnames = {w.casefold() for w in p["romanised_surnames"]}
         self.role_list = sorted(p["roles"], key=len, reverse=True)
         hon = "|".join(re.escape(h) for h in p["honorifics"])
+        self.honorific_words = set(p["honorifics"])
         self.after_honorific = re.compile(rf"\b(?:{hon})\.?[ \t]+$")
         self.honorific = re.compile(rf"\b(?:{hon})\.?\s+({_LATIN_NAME})")
         roles = "|".join(re.escape(r) for r in self.role_list)
@@ -277,7 +280,7 @@ class _EnNames:
         if not re.fullmatch(_LATIN_NAME, name):
             return False
         words = name.split()
-        if any(w in self.not_names for w in words):
+        if any(w in self.not_names or w in self.honorific_words for w in words):
             return False
         caps = [w for w in words if _UPPER_WORD.fullmatch(w)]
         return titled or all(w.casefold() in self.surnames for w in caps)
@@ -338,6 +341,16 @@ class _EnNames:
         span = self.trimmed(text, *m.span(1)) if m else None
         return [span] if span else []
 
+    def aliases(self, text: str, s: int, e: int) -> list[str]:
+        """Other names a Hong Kong style name gives itself: the English given name after it
+        (LAU Chi Keung, Andrew: Andrew LAU)."""
+        words = text[s:e].split()
+        m = _ENGLISH_NAME_AFTER.match(text, e)
+        if not (m and _UPPER_WORD.fullmatch(words[0])) or m.group(1) in self.not_names | self.honorific_words \
+                or (m.group(2) and m.group(2) not in self.not_names):  # a place or a body goes on: Hong Kong
+            return []
+        return [f"{m.group(1)} {words[0]}"]
+
     def organisation_words(self, text: str, name: str) -> bool:
         """``name`` opens an organisation's name somewhere in ``text`` (Alibaba Health in
         Alibaba Health Information Technology Limited): a company, not a person."""
@@ -377,7 +390,8 @@ class PersonRecogniser:
         for s, e in spans:
             if any(a < e and s < b for a, b in taken):
                 continue
-            add_span(doc, s, e, "Person", match_key(doc.text[s:e]))
+            aliases = self.names.aliases(doc.text, s, e) if self.lang == "en" else []
+            add_span(doc, s, e, "Person", match_key(doc.text[s:e]), attrs={"aliases": aliases} if aliases else None)
             taken.append((s, e))
 
     def _word_starts(self, doc: Doc) -> set[int] | None:

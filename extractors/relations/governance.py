@@ -94,7 +94,14 @@ _REPORT_EN = re.compile(r"\b(?:reports?|reporting|(?:is|are)\s+accountable|(?:is
 _UNDER_EN = re.compile(r"\s*,?\s*(?:which\s+is\s+|set\s+up\s+|established\s+)?(?:under|of)\s+(?:the\s+)?", re.I)
 # A clause after a comma that goes on with the same subject (…成立，並直接向董事會匯報).
 _SAME_SUBJECT = re.compile(r"\s*(?:并|并且|且|同时|直接|定期|每年|每季|每半年|每月|亦|也|将|会|需|负责|及时|主要|"
-                           r"which\b|and\b|that\b)")
+                           r"which\b|and\b|that\b|is\b|are\b|was\b|has\b|also\b)")
+# a quarterly climate risk report to X / submits its reports to X: the noun, not the verb
+_A_REPORT_EN = re.compile(r"\b(?:a|an|the|its|their|quarterly|annual|monthly|regular|periodic|written|risk|"
+                          r"presents?|submits?|provides?|sends?|delivers?)\s+$", re.I)
+_REPORT_LIST_EN = re.compile(r"\b(?:committees|working\s+groups|groups|bodies)\s+(?:report|reports)\s+(?:directly\s+)?"
+                             r"to\s+(?:the\s+)?(?=[^.:;]*:\s*$)", re.I)
+# Three specialist committees report to …: bodies the list after the colon names
+_BODIES_EN = re.compile(r"\b(?:committees|working\s+groups|groups|bodies)\s+$", re.I)
 # 翠嶺建築設有X / JR Shenzhen has set up a X: the company right before the verb owns the body
 _SETS_UP_OWN = re.compile(r"\s*(?:亦|也|还|已|现|另)?\s*(?:设有|设立|成立|组建|设置)(?:了)?\s*(?:一个|专门的)?\s*|"
                           r"\s+(?:has\s+|have\s+)?(?:also\s+)?(?:established|set\s+up|formed)\s+(?:a|an|its)\s+")
@@ -114,6 +121,7 @@ _HOLDS_ROLE_EN = re.compile(r"(?:\s*,[^,.;]{0,60},)?\s+(?:is|was|has\s+been|serv
                             r"(?P<role>chair(?:man|woman|person)?|member|head)\s+of\s+(?:the\s+|our\s+)?$", re.I)
 _AND_ROLE_EN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:also\s+)?(?:(?:the|a|an)\s+)?"
                           r"(?:(?P<role>chair(?:man|woman|person)?|member|head)\s+of\s+)?(?:the\s+|our\s+)?$", re.I)
+_VERB_AFTER_EN = re.compile(r"\s*,|\s+(?:is|was|has|comprises|consists|reports|oversees|meets|met)\b")
 # What may stand before a body that opens a sentence: The / Our / The Group's / 本集團的
 _OPENS_SENTENCE = re.compile(r"\s*(?:(?:The|Our|the|our)\s+)?(?:(?:Group|Company)(?:’s|'s)\s+)?|"
                              r"\s*(?:本公司|本集团|公司|集团)?(?:的)?\s*")
@@ -145,8 +153,11 @@ _OWNER_EN = r"(?:(?:[A-Z][\w&.\-]*\s+){0,4}[A-Z][\w&.\-]*(?:’s|'s)\s+)?"
 _CHAIR_OF_EN = re.compile(rf"\s*,?\s*(?:the\s+|our\s+)?(?:chair|chairman|chairwoman|chairperson|head|leader)"
                           rf"\s+of\s+(?:the\s+)?{_OWNER_EN}", re.I)
 # Y[ at the management level], chaired by / Y is led by / Y, which is headed by
-_CHAIRED_BY_EN = re.compile(r"(?:\s+(?:at|of|under|within|in)\s+(?:the\s+)?[a-z][a-z\- ]{0,30}?)?"
+_CHAIRED_BY_EN = re.compile(r"(?:\s*[(（][^)）]{0,30}[)）])?(?:\s+(?:at|of|under|within|in)\s+(?:the\s+)?[a-z][a-z\- ]{0,30}?)?"
+                            r"(?:\s*,\s*(?:set\s+up|established|formed|created)\s+in\s+\d{4}\s*(?:,|\band\b))?"
                             r"\s*,?\s*(?:which\s+|that\s+)?(?:is\s+|was\s+)?(?:chaired|led|headed)\s+by\s+", re.I)
+# The Nomination Committee is chaired by A, and the Remuneration Committee by B
+_GAPPED_BY_EN = re.compile(r"\s+by\s+")
 # The members of Y are …, Y comprises / consists of … (namely) …
 _MEMBERS_AFTER_EN = re.compile(r"\b(?:comprises|consists\s+of|is\s+composed\s+of|is\s+made\s+up\s+of|"
                                r"(?:whose\s+|its\s+)?(?:other\s+)?members\s+(?:are|include))\b", re.I)
@@ -155,7 +166,7 @@ _AND_CHAIRED_BY_EN = re.compile(r"(?:,\s*|\band\s+)(?:is|was)\s+(?:chaired|led|h
 # chaired by [our Chief Executive Officer,] [Mr.] X
 _APPOSITION_EN = re.compile(r"(?:(?:our|the|its|their)\s+[A-Za-z\- ]{2,50}?,\s*)?(?:(?:Mr|Ms|Mrs|Dr|Prof|Professor)\.?\s+)?")
 # It is chaired by … / 該委員會由… : a sentence about the body the one before opened with
-_ANAPHOR_EN = re.compile(r"\s*(?:It|(?:The|This)\s+(?:[Cc]ommittee|[Ww]orking\s+[Gg]roup|[Tt]eam))\b")
+_ANAPHOR_EN = re.compile(r"\s*(?:Its?|(?:The|This)\s+(?:[Cc]ommittee|[Ww]orking\s+[Gg]roup|[Tt]eam)(?:’s|'s)?)\b")
 # 董事會轄下的委員會 / a committee of the Board: the body only qualifies another
 _MODIFIER_ZH = re.compile(r"\s*(?:辖下|属下|下属|之下|层面)?\s*(?:的|之)\s*(?:专门|常设|专责)?\s*(?:委员会|小组|工作组|机构)")
 _MODIFIER_EN = re.compile(r"\b(?:a|the|one)\s+(?:sub-?)?committee\s+(?:of|under)\s+(?:the\s+)?$", re.I)
@@ -164,14 +175,16 @@ _ARE_EN = re.compile(r"\s+(?:are|include|were)\b", re.I)
 # Executive Directors: Mr. A (Chairman), Mr. B and Ms. C / 執行董事：王先生（主席）、李女士
 _DIRECTOR_LIST = re.compile(r"(?:独立非执行董事|非执行董事|执行董事|独立董事|(?:Independent\s+)?(?:[Nn]on-)?[Ee]xecutive\s+"
                             r"[Dd]irectors?)\s*(?:[:：]|包括|为|are|include)\s*(?:(?:Mr|Ms|Mrs|Dr|Prof|Professor)\.?\s+)?")
-_NOTE = r"\s*(?:先生|女士|博士)?\s*(?:[（(][^）)]{0,20}[）)])?"
+_NOTE = r"\s*(?:先生|女士|博士)?\s*(?:[（(][^）)]{0,40}[）)])?"
 # Ms. A, executive Director and Chief Financial Officer, and Dr. B: a title between two names
 _APPOSED_EN = (r"(?:\s*,\s*(?:an?\s+|the\s+|our\s+)?[A-Za-z][A-Za-z\- ]{0,60}?\b(?i:director|officer|chairman|chairwoman|"
                r"chairperson|president|manager|secretary|controller|head|partner|founder|member|professor|adviser|advisor)s?)?")
 # 執行董事A（主席）、獨立非執行董事B，以及首席財務官C: a title before the next name
 _ZH_TITLE = "|".join(["首席[\u4e00-\u9fff]{1,5}?官"] + sorted((re.escape(r) for r in load_patterns("persons")["zh"]["roles"]
                                                             if not r.isascii()), key=len, reverse=True))
-_PERSON_SEP = re.compile(rf"{_NOTE}{_APPOSED_EN}\s*(?:[、,，;；]\s*(?:以及|及|和|与)?|和|及|与|以及|,?\s*and)?\s*"
+# …, Mr. C (Chief Financial Officer), the chief executives of the principal subsidiaries and Ms. D
+_OTHER_ITEMS_EN = r"(?:\s*,\s*the\s+[^,;()]{1,80}?(?=\s*(?:,|\band\b)))*"
+_PERSON_SEP = re.compile(rf"{_NOTE}{_APPOSED_EN}{_OTHER_ITEMS_EN}\s*(?:[、,，;；]\s*(?:以及|及|和|与)?|和|及|与|以及|,?\s*and)?\s*"
                          rf"(?:(?:Mr|Ms|Mrs|Dr|Prof|Professor)\.?\s+)?(?:(?:{_ZH_TITLE})(?:兼|、)?)*")
 _CHAIR_NOTE = re.compile(r"\s*(?:先生|女士|博士)?\s*[（(]\s*(?:主席|董事长|主任|召集人|组长|(?i:chairman|chairwoman|chairperson|chair))\s*[）)]")
 _MEMBER_OF_EN = re.compile(rf"\s*,?\s*(?:is|was|as|serves\s+as)?\s*(?:a\s+|the\s+)?members?\s+of\s+(?:the\s+)?{_OWNER_EN}",
@@ -247,6 +260,7 @@ _listed = listed
 def _reports_to(view: _View) -> Iterator[Relation]:
     rules = _en_reports_to if view.en else _zh_reports_to
     last: Mention | None = None  # the last body named before this sentence, in its block
+    announced: Mention | None = None  # the parent a sentence ending "… report to X:" names
     for i, sent in enumerate(view.sentences):
         if i and sent.block is not view.sentences[i - 1].block:
             last = None
@@ -254,15 +268,21 @@ def _reports_to(view: _View) -> Iterator[Relation]:
         # the body "it" stands for: in English the one the sentence before opened with
         antecedent = (_subject(view, view.sentences[i - 1]) if i and last is not None else None) if view.en else last
         if len(coms) >= 2 or (coms and antecedent is not None):
-            for child, parent in rules(view.text(sent), sent, coms, antecedent):
+            for child, parent in rules(view.text(sent), sent, coms, antecedent, _subject(view, sent)):
                 yield Relation(child, "reportsTo", parent, sent.evidence())
+        if announced is not None:  # …report to the Risk Committee: / the A, chaired by …; the B …
+            text = view.text(sent)  # a short name in brackets (“ALCO”) is the body before it again
+            yield from (Relation(c, "reportsTo", announced, sent.evidence()) for c in coms
+                        if c.key != announced.key and not re.search(r"[(（]\s*[“\"「]?$", text[:_local(sent, c)[0]]))
+        m = _REPORT_LIST_EN.search(view.text(sent)) if view.en and coms else None
+        announced = coms[-1] if m and _local(sent, coms[-1])[0] >= m.end() else None
         last = coms[-1] if coms else last
     yield from _org_charts(view)
     yield from _lists_below(view)
 
 
-def _zh_reports_to(text: str, sent: Sentence, coms: list[Mention],
-                   antecedent: Mention | None = None) -> Iterator[tuple[Mention, Mention]]:
+def _zh_reports_to(text: str, sent: Sentence, coms: list[Mention], antecedent: Mention | None = None,
+                   opener: Mention | None = None) -> Iterator[tuple[Mention, Mention]]:
     for m in _UNDER_ZH.finditer(text):  # 董事會下設審核委員會、薪酬委員會及提名委員會
         parent = _subject_before(text, sent, coms, m.start())
         if parent is None and _ANAPHOR_ZH.fullmatch(text[:m.start()]):
@@ -289,19 +309,29 @@ def _zh_reports_to(text: str, sent: Sentence, coms: list[Mention],
             yield b, a
 
 
-def _en_reports_to(text: str, sent: Sentence, coms: list[Mention],
-                   antecedent: Mention | None = None) -> Iterator[tuple[Mention, Mention]]:
+def _en_reports_to(text: str, sent: Sentence, coms: list[Mention], antecedent: Mention | None = None,
+                   opener: Mention | None = None) -> Iterator[tuple[Mention, Mention]]:
     for m in _SETS_UP_EN.finditer(text):
         parent = _subject_before(text, sent, coms, m.start())
         if parent is not None:
             for child in _listed(text, sent, coms, m.end(), _EN_SEP):
                 yield child, parent
     for m in _REPORT_EN.finditer(text):  # the ESG Working Group reports to the Board
+        if _A_REPORT_EN.search(text, 0, m.start()):
+            continue  # presents a quarterly report to the Risk Committee: a document, no reporting line
         subject = _subject_before(text, sent, coms, m.start())
-        if subject is None and (_IT_EN.search(text, 0, m.start()) or _ANAPHOR_EN.match(text)):
-            subject = antecedent  # It reports to X / It is chaired by A and reports to X / …, and it reports to X
+        if subject is None and _IT_EN.search(text, 0, m.start()):  # …; it reports to X
+            subject = opener or antecedent
+        elif subject is None and _ANAPHOR_EN.match(text):  # It reports to X / It is chaired by A and reports to X
+            subject = antecedent
+        parents = _listed(text, sent, coms, m.end(), _EN_SEP)
+        if subject is None and parents and _BODIES_EN.search(text, 0, m.start()):
+            # Three specialist committees report to the Risk Committee: the A, …; the B, … and the C
+            end = _local(sent, parents[-1])[1]
+            if re.match(r"\s*:", text[end:]):
+                yield from ((c, p) for c in coms if _local(sent, c)[0] > end for p in parents)
         if subject is not None:
-            for parent in _listed(text, sent, coms, m.end(), _EN_SEP):
+            for parent in parents:
                 yield from ((c, parent) for c in _list_ending(text, sent, coms, subject, _EN_SEP))
     for a, b in zip(coms, coms[1:]):
         gap = text[_local(sent, a)[1]:_local(sent, b)[0]]
@@ -404,6 +434,9 @@ def _owner(text: str, sent: Sentence, com: Mention, owners: list[Mention], en: b
         if ce <= s and (re.fullmatch(r"\s*(?:的|之|’s|'s)?\s*", text[ce:s]) or _SETS_UP_OWN.fullmatch(text[ce:s])):
             return c
         if en and cs >= e and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[e:cs]):
+            return c
+        if en and ce <= s and re.fullmatch(r"\s*,\s*(?:the|its)\s+", text[ce:s]) \
+                and re.fullmatch(r"\s*(?:At|In|Within)\s+(?:the\s+)?", text[:cs]):  # At Evermount Life, the X
             return c
     return None
 
@@ -540,7 +573,13 @@ def _subject(view: _View, sent: Sentence) -> Mention | None:
     """The body a sentence opens with (The ESG Committee is …), which a next sentence's
     "It" / 該委員會 refers to."""
     coms = _of(sent, "Committee")
-    if coms and _OPENS_SENTENCE.fullmatch(view.text(sent)[:_local(sent, coms[0])[0]]):
+    text = view.text(sent)
+    if view.en:  # "The X is …", maybe after lines the layout ran into the sentence (a heading)
+        inner = [c for c in coms if re.search(r"(?:^|\s)The\s+$", text[:_local(sent, c)[0]])
+                 and _VERB_AFTER_EN.match(text, _local(sent, c)[1])]
+        if inner:
+            return inner[-1]
+    if coms and _OPENS_SENTENCE.fullmatch(text[:_local(sent, coms[0])[0]]):
         return coms[0]
     return None
 
@@ -585,31 +624,63 @@ def _cells() -> dict[str, str]:
     return {to_simplified(w).casefold(): kind for kind in ("chair", "member", "none") for w in p[kind]}
 
 
+_ROW_OPENER = re.compile(r"\s*(?:(?:Mr|Mrs|Ms|Miss|Madam|Dr|Prof|Professor|Sir|Dame)\.?\s+)?")
 _LEGEND = re.compile(r"(?<!\S)(\S{1,3})\s*[:：=]\s*(?:the\s+)?(?:committee\s+|委员会)?(?P<role>chair\w*|member|主席|主任|召集人|组长|成员|委员)", re.I)
 _COLUMN_HEAD = re.compile(r"\s*(?:(?:Committee|委员会)\s*){2,}")
 
 
-def _header(lines: list[_Line], i: int, en: bool, by_key: dict[str, Mention]) -> list[Mention]:
-    """The bodies a table header at line ``i`` names as its last columns, in order: bodies
-    side by side (董事 職位 審核委員會 薪酬委員會 …), or names whose head word wrapped to the
-    next line (Audit Remuneration Nomination ESG / Committee Committee Committee Committee)."""
+def _header(lines: list[_Line], i: int, en: bool, by_key: dict[str, Mention],
+            cells: dict[str, str]) -> tuple[list[Mention], int]:
+    """The bodies a table header at line ``i`` names as its last columns, in order, and the
+    line its rows start at: bodies side by side (董事 職位 審核委員會 薪酬委員會 …), names whose
+    head word wrapped to the next line (Audit Remuneration Nomination ESG / Committee
+    Committee Committee Committee), or short names of the report's bodies over rows with as
+    many marks (Director Designation Audit Risk Nomination / Mr. A Chairman – – C)."""
     line = lines[i]
     if _bodies_to_the_end(line.text, line.start, line.coms):
-        return [_standard_tail(m, by_key, line) for m in line.coms]
-    if i + 1 >= len(lines) or not _COLUMN_HEAD.fullmatch(lines[i + 1].text):
-        return []
+        return [_standard_tail(m, by_key, line) for m in line.coms], i + 1
+    if i + 1 >= len(lines):
+        return [], i
+    if _COLUMN_HEAD.fullmatch(lines[i + 1].text):
+        k = lines[i + 1].text.count("Committee" if en else "委员会")
+        return _columns(line, k, en, by_key, known_only=False), i + 2
+    row = lines[i + 1]
+    persons = _row_person(row)
+    if persons and not line.persons:
+        words = row.text[persons[0].end - row.start:].split()
+        k = next((n for n in range(len(words), 0, -1) if all(w.casefold() in cells for w in words[-n:])), 0)
+        if k >= 2:
+            return _columns(line, k, en, by_key, known_only=True), i + 1
+    return [], i
+
+
+def _columns(line: _Line, k: int, en: bool, by_key: dict[str, Mention], known_only: bool) -> list[Mention]:
+    """The last ``k`` columns of a header line as bodies: one to four words each, with the head
+    word (Committee, 委員會) the header left out; a column no body of the report fits is a
+    new body, or, with ``known_only``, no column at all."""
     head = "Committee" if en else "委员会"
-    k = lines[i + 1].text.count(head)
+    gap = " " if en else ""
     words = line.text.split()
     columns: list[Mention] = []
     while len(columns) < k and words:
+        found = None
         for n in range(min(4, len(words)), 0, -1):
-            name = (" " if en else "").join(words[-n:]) + (" " if en else "") + head
-            if committee_key(name) in by_key or n == 1:
+            group = gap.join(words[-n:])
+            for name in (group + gap + head, group):
+                key = committee_key(name)
+                if key in by_key and (name != group or n > 1 or key == BOARD):
+                    found = (by_key[key], n)
+                    break
+            if found:
                 break
-        key = committee_key(name)
-        columns.insert(0, by_key.get(key) or Mention("Committee", name, key, "en" if en else "zh",
-                                                     Evidence(line.original.strip(), line.line)))
+        if found is None and known_only:
+            return []
+        body, n = found or (None, 1)
+        if body is None:
+            name = words[-1] + gap + head
+            body = Mention("Committee", name, committee_key(name), "en" if en else "zh",
+                           Evidence(line.original.strip(), line.line))
+        columns.insert(0, body)
         del words[-n:]
     return columns if len(columns) == k else []
 
@@ -654,14 +725,17 @@ def _composition_tables(view: _View, board: list[Mention], by_key: dict[str, Men
     (Chairman, 主席; not Vice Chairman, 副主席). ``done`` gets the persons read with their
     titles, so the looser director-row rule leaves them alone."""
     lines = _printed_lines(view)
+    legends = [_legend(line.text) for line in lines]
     i = 0
     while i < len(lines):
-        columns = _header(lines, i, view.en, by_key)
+        cells = dict(_cells())
+        for legend in legends[max(0, i - 2):i + 40]:
+            cells.update(legend)
+        columns, start = _header(lines, i, view.en, by_key, cells)
         if not columns:
             i += 1
             continue
-        start = i + (1 if len(lines[i].coms) >= 2 else 2)
-        rows, i = _table_rows(lines, start, len(columns), _legend(lines[max(0, start - 3):start + 40]))
+        rows, i = _table_rows(lines, start, len(columns), cells)
         for person, titles, marks, line in rows:
             ev = Evidence(line.original.strip(), line.line)
             done[id(person)] = (person, titles)
@@ -678,15 +752,11 @@ def _composition_tables(view: _View, board: list[Mention], by_key: dict[str, Men
         i = max(i, start)
 
 
-def _legend(lines: list[_Line]) -> dict[str, str]:
-    """The marks of a table: the usual ones, and those a legend names (C: Chairman of the
-    committee, ◎: Committee Chairman)."""
-    cells = dict(_cells())
-    for line in lines:
-        for m in _LEGEND.finditer(line.text):
-            chair = re.match(r"chair|主席|主任|召集人|组长", m.group("role"), re.I)
-            cells[m.group(1).casefold()] = "chair" if chair else "member"
-    return cells
+def _legend(text: str) -> dict[str, str]:
+    """The marks a legend under a table names (C: Chairman of the committee, ◎: Committee
+    Chairman)."""
+    return {m.group(1).casefold(): "chair" if re.match(r"chair|主席|主任|召集人|组长", m.group("role"), re.I) else "member"
+            for m in _LEGEND.finditer(text)}
 
 
 def _table_rows(lines: list[_Line], j: int, k: int,
@@ -698,11 +768,14 @@ def _table_rows(lines: list[_Line], j: int, k: int,
     rows, group = [], ""
     while j < len(lines):
         line = lines[j]
-        persons = [p for p in line.persons if p.start - line.start <= 8]
+        persons = _row_person(line)
         if not line.persons and len(line.text.strip()) <= 60 and _DIRECTORS.search(line.text) \
                 and not _row_cells(line.text, 1, cells):
             group = line.text.strip()
             j += 1
+            continue
+        if rows and not persons and _table_goes_on(lines, j, k, cells):
+            j += 1  # a title's last word wrapped under its row, or a page footer and header
             continue
         if len(persons) != 1:
             break
@@ -716,6 +789,23 @@ def _table_rows(lines: list[_Line], j: int, k: int,
         rows.append((persons[0], f"{group} {row[0]}".strip(), row[1], line))
         j += 1
     return rows, j
+
+
+def _row_person(line: _Line) -> list[Mention]:
+    """The person a line opens with (after an honorific: Professor CHEUNG Siu Ming), if any."""
+    return [p for p in line.persons[:1] if _ROW_OPENER.fullmatch(line.text[:p.start - line.start])]
+
+
+def _table_goes_on(lines: list[_Line], j: int, k: int, cells: dict[str, str]) -> bool:
+    """Line ``j`` is short and holds no person and no marks, and a director row follows within
+    two more lines: the table goes on past it (Executive / Report 2024 7 / GOVERNANCE)."""
+    for line in lines[j:j + 3]:
+        if line.persons:
+            own = line.text[line.persons[0].end - line.start:]
+            return bool(_row_person(line)) and _row_cells(own, k, cells) is not None
+        if len(line.text.strip()) > 80 or re.search(r"[.。;；]\s*$", line.text) or _row_cells(line.text, 1, cells):
+            return False
+    return False
 
 
 def _nearest_board(board: list[Mention], pos: int) -> Mention | None:
@@ -1002,8 +1092,13 @@ def _en_roles(text: str, sent: Sentence, c: Mention, coms: list[Mention], people
     m = _CHAIRED_BY_EN.match(text, e)  # Y, chaired by (our CEO,) Mr. X
     if not m and re.fullmatch(r"\s*(?:The|Our|Its|the|our)?\s*", text[:s]):
         m = _AND_CHAIRED_BY_EN.search(text, e)  # Y reports to the Board and is chaired by X
+    verb = m.group() if m else ""
+    if not m and re.search(r"\band\s+(?:the\s+)?$", text[:s]):  # X is chaired by A, and the Y by B
+        earlier = list(re.finditer(r"\b(?:chaired|led|headed)\s+by\b", text[:s], re.I))
+        m = _GAPPED_BY_EN.match(text, e) if earlier else None
+        verb = earlier[-1].group() if m else ""
     if m:
-        how = "chair" if re.search(r"chaired", m.group(), re.I) else "led"
+        how = "chair" if re.search(r"chaired", verb, re.I) else "led"
         nxt = next(((p, ps) for p, ps, _ in people if ps >= m.end()), None)
         if nxt and _APPOSITION_EN.fullmatch(text[m.end():nxt[1]]):
             yield Relation(c, "chairedBy", nxt[0], ev), how
