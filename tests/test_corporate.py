@@ -464,3 +464,21 @@ def test_listed_subsidiaries_of_a_member_and_its_joint_partners():
     assert ("瀾庭餐飲", "澳門明愛") in partners
     assert ("瀾庭娛樂", "經濟及科技發展局") in partners
     assert ("REPORTER", "珠琴文化旅遊集團有限公司") in partners
+
+
+# Sentences of the synthetic dev report bank_en.
+EVERMOUNT = ("This is the Environmental, Social and Governance Report of Evermount Financial Holdings Limited "
+             "(the “Company”).")
+
+
+def test_english_parents_by_shares_held_description_and_the_sentence_before():
+    rows = [EVERMOUNT,
+            "As at 31 December 2024, Hengxin Group held approximately 64.18% of the issued shares of the Company.",
+            "Securities and asset management: Evermount Securities Limited provides securities brokerage services. "
+            "Its wholly-owned subsidiary, Evermount Asset Management Limited, manages public and private funds.",
+            "Retail banking: Evermount Bank Limited operates 38 branches. Evermount Bank Limited, Macau Branch "
+            "operates six branches in Macau."]
+    subs = group_relations(rows, "subsidiaryOf", "en")
+    assert ("REPORTER", "Hengxin Group") in subs
+    assert ("Evermount Asset Management Limited", "Evermount Securities Limited") in subs
+    assert ("Evermount Asset Management Limited", "REPORTER") not in subs

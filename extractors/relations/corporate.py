@@ -29,7 +29,7 @@ from dataclasses import replace
 from ..components import company as co
 from ..components import organization as org
 from ..model import Mention, Relation, Sentence
-from ..normalise import to_simplified
+from ..normalise import match_key, to_simplified
 from ..components.base import load_patterns
 from ..report import reporter_names, reporter_spans
 from ._shared import listed, local_span
@@ -431,6 +431,9 @@ def subsidiaries(ctx, sent: Sentence) -> Iterator[tuple[Mention, Mention]]:
                 yield m, pub  # our subsidiary JR Testing, its subsidiary X Limited
             if not own and _EN_OUR_UNIT.search(before) and _EN_UNIT_AFTER.match(after):  # our Tmall business
                 yield m, pub
+            if not own and _EN_HOLDS_OUR_SHARES.match(text[e:]) and _majority(_EN_HOLDS_OUR_SHARES.match(text[e:]).group(1)):
+                yield pub, m  # Hengxin Group held approximately 64.18% of the issued shares of the Company
+            yield from _en_described_parent(ctx, sent, parties, i, text)
             continue
         if not own and _ZH_PARENT_AS.search(before) and _ZH_PARENT_TAIL.match(after) and has_reporter:
             yield pub, m
@@ -469,6 +472,59 @@ def subsidiaries(ctx, sent: Sentence) -> Iterator[tuple[Mention, Mention]]:
         if len(scoped) >= 2 or (scoped and re.search(r"includes only|covers only|仅包括|仅涵盖", text, re.I)):
             for m in scoped:
                 yield m, pub
+
+
+_EN_HOLDS_OUR_SHARES = re.compile(
+    rf"^\s*(?:\([^()]{{1,40}}\)\s*)?(?:held|holds|owned|owns|had|has)\s+(?:approximately\s+|about\s+|around\s+|over\s+)?(\d{{1,3}}(?:\.\d+)?)\s*%\s+of\s+the\s+(?:issued\s+|total\s+|outstanding\s+)*"
+    r"(?:shares|share capital|equity)\s+(?:of|in)\s+the\s+Company\b", re.I)
+_EN_SUB_OF_THE = re.compile(
+    r"^\s*(?:\([^()]{1,40}\))?\s*,\s*(?:a|an)\s+(?:wholly[- ]owned\s+|non-wholly[- ]owned\s+|indirect\s+|direct\s+)?"
+    r"subsidiary\s+of\s+the\s+([A-Z][a-z]+)\b")
+_EN_ITS_SUB_OPENS = re.compile(r"^\s*Its\s+(?:wholly[- ]owned\s+|non-wholly[- ]owned\s+)?subsidiary\s*,?\s*$")
+_EN_BRANCH = re.compile(r"^(.+?\b(?:Limited|Ltd\.?|Inc\.?|Corporation|Company))\s*,\s*(?:[A-Z][a-z]+\s+){1,3}Branch$")
+
+
+_EN_POSSESSOR = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)[’']s\s+$")
+
+
+def _described(ctx, word: str, child: Mention) -> Mention | None:
+    """The group company "the Bank" (a description by its business word) means: the shortest
+    legal name with that word, other than the company described."""
+    if word in ("Company", "Group"):
+        return None
+    pattern = re.compile(rf"\b{word}\b")
+    named = [x for x in ctx.mentions if _legal(x) and x.key != child.key and pattern.search(x.text)]
+    return min(named, key=lambda x: len(x.text)) if named else None
+
+
+def _en_described_parent(ctx, sent: Sentence, parties: list[Mention], i: int, text: str) -> Iterator[tuple[Mention, Mention]]:
+    """English parents named by description: "X, a wholly-owned subsidiary of the Bank" (the
+    group's company named for that word), "Its wholly-owned subsidiary, X" opening a sentence
+    (the company the sentence before opened with), "X Limited, Macau Branch" (a branch of X)."""
+    m = parties[i]
+    s, e = _rel(m, sent)
+    d = _EN_SUB_OF_THE.match(text[e:])
+    parent = _described(ctx, d.group(1), m) if d else None
+    if parent is not None:
+        yield m, parent
+    own = _EN_POSSESSOR.search(text, max(0, s - 30), s)
+    if own and m.text.endswith("Branch"):  # the Bank's Macau Branch
+        parent = _described(ctx, own.group(1), m)
+        if parent is not None:
+            yield m, parent
+    if i == 0 and _EN_ITS_SUB_OPENS.match(text[:s]):
+        k = next((n for n, x in enumerate(ctx.sentences) if x is sent), 0)
+        prev = ctx.sentences[k - 1] if k else None
+        if prev is not None and prev.block is sent.block:
+            first = [x for x in _parties(ctx, prev) if x.type == "Company"]
+            if first and first[0].key != m.key:
+                yield m, first[0]
+    b = _EN_BRANCH.match(m.text)
+    if b:
+        head = match_key(b.group(1))
+        owner = next((x for x in ctx.mentions if x.type == "Company" and x.key == head), None)
+        if owner is not None:
+            yield m, owner
 
 
 def _clause_subject(ctx, sent: Sentence, parties: list[Mention], pos: int) -> Mention | None:
