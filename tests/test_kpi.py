@@ -429,3 +429,10 @@ def test_a_band_word_keeps_its_number_in_the_row_name(dev_figures):
     obs = dev_figures(BANK, 596, 601)  # By age group Under 30 893 874 851 / Over 50 672 656 641
     assert not find(obs, "30") and not find(obs, "50")
     assert [(o[0], o[3]) for o in find(obs, "893")] == [("By age group Under 30", "2024")]
+
+
+def test_a_shareholding_row_of_a_group_structure_table_is_no_figure(dev_figures):
+    obs = dev_figures(RESORT, 128, 137)  # 瀾庭酒店管理有限公司 酒店管理 100%
+    assert not find(obs, "100")
+    obs = dev_figures(BANK, 150, 160)  # Evermount Bank Limited Retail and commercial banking Hong Kong 100%
+    assert not [o for o in find(obs, "100") if o[4] in (156, 158, 159, 160)]

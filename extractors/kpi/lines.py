@@ -16,7 +16,7 @@ class Line:
     folded: str
     start: int  # offset of text[0] in Document.text
     line: int  # original line number
-    kind: str = "prose"  # header | row | values | unit | name | prose
+    kind: str = "prose"  # header | row | values | unit | name | prose | held (a shareholding row)
     name: str = ""
     unit: str = ""
     values: list = field(default_factory=list)  # [(Decimal | None, unit)]
@@ -250,6 +250,9 @@ def classify(line: Line, lang: str) -> Line:
         return line
     if len(values) == 1 and not unit and not values[0][1] and looks_like_year(values[0][0]):
         return line  # "阿里健康 ESG報告 2022": a title with its year
+    if p.legal_form.search(name_f) and all((u or unit) in ("%", "％") for _, u in values):
+        line.kind = "held"  # "瀾庭酒店管理有限公司 酒店管理 100%": a shareholding, no ESG figure
+        return line
     line.kind, line.name, line.unit, line.values = "row", clean_name(line.text[lead:name_end]), unit, values
     return line
 

@@ -61,6 +61,7 @@ class _Patterns:
     index_code: re.Pattern
     standard: re.Pattern
     contact: re.Pattern
+    legal_form: re.Pattern  # 有限公司, Limited: a company's name
     numbered_words: re.Pattern
     band_words: re.Pattern
     cues: tuple
@@ -123,6 +124,7 @@ def patterns() -> _Patterns:
         page_words=frozenset(p["page_words"]),
         index_code=re.compile("|".join(p["index_codes"]), re.I),
         contact=re.compile(_alternation(p["contact_words"]), re.I),
+        legal_form=re.compile(rf"(?:{_alternation(p['legal_forms'])})(?![A-Za-z])", re.I),
         standard=re.compile(rf"(?<![A-Za-z])(?:{_alternation(p['standard_prefixes'])})\s*[:：-]?\s*$", re.I),
         numbered_words=re.compile(rf"(?<![A-Za-z])(?:{_alternation(p['numbered_words'])})\s?$", re.I),
         band_words=re.compile(rf"(?<![A-Za-z])(?:{_alternation(p['band_words'])})\s?$", re.I),

@@ -28,7 +28,8 @@ class TableReader:
         self.default_period = default_period
         self.pending: list[_Table] = []
         self.tables: list[_Table] = []
-        self.consumed: set[int] = set()
+        # a shareholding row is read by no one, neither as a table row nor as a sentence
+        self.consumed: set[int] = {x.line for x in lines if x.kind == "held"}
         self._headers = [i for i, x in enumerate(lines) if x.kind == "header"]
         self._units = [i for i, x in enumerate(lines) if x.kind == "unit" or (x.kind == "row" and x.unit)]
         self.headers_follow = self._headers_follow()
