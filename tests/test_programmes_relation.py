@@ -68,6 +68,11 @@ def test_group_led_programme_belongs_to_the_group():
     s = sentence("宿遷七日集訓：京東集團組織全體新員工參加宿遷七天集中培訓，覆蓋京東健康全體新入職員工。",
                  ["京東集團", "京東健康"], ["宿遷七日集訓"])
     assert runs(s) == {("京東集團", "宿遷七日集訓")}
+    # 001: "the Group" whose group the sentence names only later
+    s = sentence("Based on their needs, employees can participate in the Group’s “Three Axes” training activities, "
+                 "and can also use the Alibaba Group’s online learning platform for self-learning.",
+                 ["Alibaba Group"], ["Three Axes"])
+    assert runs(s, "Alibaba Health") == {("Alibaba Group", "Three Axes")}
 
 
 def test_company_named_in_the_programme_runs_it():

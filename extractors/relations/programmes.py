@@ -416,6 +416,9 @@ def _owner(text: str, p0: int, reporter: Mention, spans: list) -> Mention | None
     m = re.search(r"(?:集团|\bthe Group)(?=\s*(?:的|’s|'s)[^。；;.]{0,14}$)", text[:p0])
     if m:
         groups = [c for c, s, e in before if e <= m.start() and re.search(r"集团$|Group$", text[s:e])]
+        # none before: the group the sentence names later (the Group’s “X” …, the Alibaba Group’s Y)
+        later = [c for c, s, e in spans if s >= p0 and re.search(r"集团$|Group$", text[s:e])]
+        groups = groups or later[:1]
         if groups and groups[-1].key != reporter.key:
             return groups[-1]
     return None
