@@ -354,3 +354,14 @@ def test_a_reporter_short_name_inside_a_longer_defined_name_gives_way():
     read_report_facts(ctx)
     last = ctx.sentences[-1]
     assert [m.text for m in last.mentions if m.type == "Company" and m.start == last.start] == ["明泓教育投资"]
+
+
+def test_a_legal_name_glued_to_a_long_table_cell_is_cut_back():
+    """Rows of the synthetic dev report bank_en's certification table: the scheme's title
+    cell runs into the holder's name, which the report prints alone elsewhere."""
+    ctx, found = report_companies([
+        "This is the ESG Report of Evermount Financial Holdings Limited (the “Company”).",
+        "Evermount Securities Limited provides securities brokerage services.",
+        "ISO/IEC 27001:2022 Information Security Management System Evermount Securities Limited Online trading platform"],
+        "en")
+    assert [name for name, line in found if line == 3] == ["Evermount Securities Limited"]

@@ -1143,7 +1143,7 @@ def _unglue(ctx, en: bool) -> None:
             cut = len(m.text) - len(other.text)
             if cut <= 0 or m.text[cut:] != other.text or (en and m.text[cut - 1] != " "):
                 continue
-            if len(m.text[:cut].split()) > (2 if en else 4):
+            if len(m.text[:cut].split()) > 4:  # a table cell before it (Energy Management System)
                 continue
             m.text, m.start, m.key, m.label = other.text, m.start + cut, other.key, other.label
             m.aliases = other.aliases
