@@ -482,3 +482,11 @@ def test_english_parents_by_shares_held_description_and_the_sentence_before():
     assert ("REPORTER", "Hengxin Group") in subs
     assert ("Evermount Asset Management Limited", "Evermount Securities Limited") in subs
     assert ("Evermount Asset Management Limited", "REPORTER") not in subs
+
+
+def test_an_english_joint_venture_partner_named_after_the_company():
+    rows = [EVERMOUNT,
+            "The remaining 60% is held by Guangdong Lingnan Commerce Group Co., Ltd., our joint venture partner since 2019."]
+    assert ("REPORTER", "Guangdong Lingnan Commerce Group Co., Ltd.") in group_relations(rows, "partnerOf", "en")
+    rows = [EVERMOUNT, "Guangdong Lingnan Commerce Group Co., Ltd., a consumer finance company, opened in 2019."]
+    assert group_relations(rows, "partnerOf", "en") == []

@@ -124,6 +124,10 @@ _EN_UNDER_AGREEMENT = re.compile(
     + "|".join(P_CO["en_agreement_words"]) + r")\b", re.I)
 
 
+_EN_OUR_PARTNER_AFTER = re.compile(r"^\s*(?:\([^()]{1,40}\))?\s*,\s*(?:our|the\s+Group[’']s|the\s+Company[’']s)\s+"
+                                   r"(?:[a-z\-]+\s+){0,2}partner\b")
+
+
 def _en_partners(ctx, sent: Sentence, parties: list[Mention]) -> Iterator[Mention]:
     """English cooperation: the cue lists of ``company.en_partner_lists`` in a sentence that
     names the reporter, or with nobody before the cue (the subject is the report's own:
@@ -154,6 +158,8 @@ def _en_partners(ctx, sent: Sentence, parties: list[Mention]) -> Iterator[Mentio
         s, e = _rel(m, sent)
         if jv and _EN_CO_OWNER.search(text, max(0, s - 30), s):
             yield m
+        elif _EN_OUR_PARTNER_AFTER.match(text[e:]):
+            yield m  # X, our joint venture partner since 2019
         elif _legal(m) and _EN_UNDER_AGREEMENT.match(text[e:]):
             yield m
         else:
