@@ -416,6 +416,8 @@ def test_a_tables_title_before_its_year_columns_is_its_header(dev_figures):
     # Financed Emissions2 (tCO2e) 2024 2023 2022 (baseline): a footnote mark in the title
     obs = dev_figures(BANK, 415, 430)
     assert {o[3] for o in obs if o[0] == "Transportation"} == {"2024", "2023", "2022"}
+    # Portfolio coverage (% of corporate loans) 72.0 ...: a share, not the title's tCO2e
+    assert {o[2] for o in find(obs, "72.0")} == {"%"}
 
 
 def test_only_consecutive_years_after_a_title_make_a_header():

@@ -236,6 +236,8 @@ def classify(line: Line, lang: str) -> Line:
         m = p.paren_unit_at_end.search(prefix)
         if m and prefix[: m.start()].strip():
             unit, name_end = line.text[m.start(1):m.end(1)].strip(), m.start()
+        elif re.search(r"[（(]\s?[%％]\s?(?:of|占|佔)[^（()）]{1,40}[）)]\s*$", prefix):
+            unit = "%"  # "Portfolio coverage (% of corporate loans)": a share, whatever the table's unit
     name_f = f[:name_end]
     if unit and _BAND.fullmatch(name_f):  # "30-50 persons 2,986 2,851": a band of a breakdown
         line.kind, line.name, line.unit, line.values = "row", name_f.strip(), unit, values
