@@ -509,3 +509,43 @@ def test_english_prose_of_management_committees():
         ("Nomination Committee", "ZHOU Weiming"), ("Remuneration Committee", "YIP Mei Ling")}
     assert {p for p, c in facts(ctx, "memberOf") if c == "Executive Committee"} == {
         "LEUNG Ka Chun", "HO Wing Sze", "KWOK Chi Fai", "LO Pui Shan"}
+
+
+# The synthetic dev reports education_zh-Hans and resort_zh-Hant.
+def test_a_body_reporting_to_another_is_the_subject_of_the_clauses_after():
+    ctx = context(["可持續發展委員會直接向董事會負責，由獨立非執行董事梁詠詩女士擔任主席，成員包括鄭卓賢先生、盧家豪先生及馬慧敏女士。",
+                   "負責任博彩工作小組同樣向可持續發展委員會匯報，由瀾庭娛樂度假村營運總裁歐陽俊傑先生擔任組長。",
+                   "由首席風險官林子健先生擔任主席的風險管理委員會屬管理層委員會，向審核委員會匯報。"])
+    assert facts(ctx, "chairedBy") == {("可持續發展委員會", "梁詠詩"), ("負責任博彩工作小組", "歐陽俊傑"),
+                                       ("風險管理委員會", "林子健")}
+    assert facts(ctx, "reportsTo") == {("可持續發展委員會", "董事會"), ("負責任博彩工作小組", "可持續發展委員會"),
+                                       ("風險管理委員會", "審核委員會")}
+
+
+def test_committees_listed_after_a_count_and_one_led_by_a_role():
+    ctx = context(["董事會轄下設有五個董事委員會，分別為審核委員會、薪酬委員會、提名委員會、可持續發展委員會及合規委員會。",
+                   "可持續發展工作小組下設由瀾庭設施工程總監領導的能源專責組，負責節能項目的評估。"])
+    assert facts(ctx, "reportsTo") == {(c, "董事會") for c in ("審核委員會", "薪酬委員會", "提名委員會", "可持續發展委員會",
+                                                              "合規委員會")} | {("能源專責組", "可持續發展工作小組")}
+
+
+def test_a_body_that_only_qualifies_a_noun_is_no_subject():
+    ctx = context(["ESG执行小组负责落实ESG委员会的决议，统筹ESG数据收集及报告编制，并每半年向ESG委员会汇报工作进展。"],
+                  "zh-Hans", "X")
+    assert facts(ctx, "reportsTo") == {("ESG执行小组", "ESG委员会")}
+
+
+def test_a_composition_row_whose_cells_lost_their_spaces():
+    ctx = context(["姓名 职务 性别 审核委员会 薪酬委员会", "陈明远 董事会主席、执行董事 男 — 主席", "黄蕴华执行董事、首席财务官女 — —",
+                   "何志恒 独立非执行董事 男 主席 成员"], "zh-Hans", "X")
+    assert {p for p, c in facts(ctx, "memberOf")} == {"陈明远", "黄蕴华", "何志恒"}
+    assert facts(ctx, "chairedBy") == {("董事会", "陈明远"), ("薪酬委员会", "陈明远"), ("审核委员会", "何志恒")}
+
+
+def test_the_company_a_sentence_opens_with_owns_the_body_it_sets_up():
+    line = "瀾庭餐飲的中央廚房已取得ISO 22000:2018認證，並設有由行政總廚擔任組長的食品安全管理小組，負責制定食品安全計劃。"
+    ctx = context([line], reporter="瀾庭國際")
+    sent = ctx.sentences[0]
+    sent.mentions[:] = [m for m in sent.mentions if m.type != "Company"]
+    sent.mentions.append(Mention("Company", "瀾庭餐飲", "澜庭餐饮", "zh-Hant", sent.evidence(), start=0, end=4))
+    assert facts(ctx, "hasCommittee") == {("瀾庭餐飲", "食品安全管理小組")}

@@ -100,8 +100,10 @@ class _ZhNames:
         self.before_gender = re.compile(rf"(?:^|(?<=\s))({cell})\s+[{self.gender}](?=\s|$)")
         roles = "|".join(re.escape(r) for r in self.role_list)
         self.after_role_cell = re.compile(rf"(?:{roles})\s+({cell})(?=\s+\S|\s*$)")
-        self.before_role_cell = re.compile(rf"^\s*({cell})\s+(?=(?:{roles}))")
+        # a role cell, not the board (董事會聲明 opens no director's title)
+        self.before_role_cell = re.compile(rf"^\s*({cell})\s+(?=(?:{roles})(?!会|局))")
         self.before_marks = _before_marks(cell, "|".join(p["honorifics"]))
+        self.glued_role_cell = re.compile(rf"^\s*([{_CJK}]{{2,4}}?)(?:{'|'.join(p['honorifics'])})?(?=(?:{roles})(?!会|局))")
         cues = "|".join(re.escape(c) for c in p["member_list_cues"])
         self.list_cue = re.compile(rf"(?P<strong>(?:{cues})\s*[:：]?)\s*|(?P<by>由)(?=[^，。；]{{2,40}}?(?:组成|担任|出任))")
         hon = "|".join(p["honorifics"])
@@ -127,7 +129,8 @@ class _ZhNames:
         given = name[n:]
         # a very common word as the given name (由部門) is no name; 建國, 志強 are
         return not (_common_word(name) and not (titled and _known_name(name))) \
-            and not (len(given) > 1 and _common_word(given, 5000)) and not self.roles.search(name)
+            and not (len(given) > 1 and _common_word(given, 5000)) and not self.roles.search(name) \
+            and not (len(given) == 3 and _common_word(given[1:], 100))  # 管治架構: 管 + 治 + 架構
 
     def ends_with_role(self, text: str) -> bool:
         text = text.rstrip(_PUNCT_END)
@@ -193,8 +196,9 @@ class _ZhNames:
                     yield m.span(1)
 
     def marked_row(self, text: str) -> list[tuple[int, int]]:
-        """The name opening a row of committee marks (王建國 – M C)."""
-        m = self.before_marks.match(text)
+        """The name opening a row of committee marks (王建國 – M C), or a row whose cells lost
+        their spaces (黃蘊華執行董事、首席財務官女 — — — —)."""
+        m = self.before_marks.match(text) or self.glued_role_cell.match(text)
         name = m.group(1) if m else ""
         return [m.span(1)] if m and (re.fullmatch(_LATIN_NAME, name) or self.valid(name, strict=False)) else []
 

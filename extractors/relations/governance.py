@@ -55,7 +55,7 @@ from ._shared import listed, local_span
 
 BOARD = "board"  # the canonical key of a board of directors (patterns/committees.yaml)
 
-_CHAIR_ZH = r"主席|主任|召集人|组长|董事长|牵头人"
+_CHAIR_ZH = r"主席|主任|召集人|组长|董事长|牵头人|理事长|会长"
 _CHAIR_AFTER = re.compile(rf"\s*[（(]?\s*(?:{_CHAIR_ZH}|[Cc]hair(?:man|woman|person)?\b)")
 _CHAIR_BEFORE_EN = re.compile(r"\b(?:[Cc]hair(?:man|woman|person)?|[Hh]ead)\s+of\s+(?:the\s+)?$")
 _DIRECTOR = re.compile(r"董事(?!会|局)|\b[Dd]irector\b")
@@ -78,8 +78,9 @@ _SETS_UP_ZH = re.compile(r"(?:内|之下|下面|下)?(?:(?:已经|已|亦|还|�
                          r"(?:成立|设立|设置|组建|设有)(?:了)?(?:专门|专项|一个)?(?:的)?")
 # What may stand between 下設/設有 and the list of bodies: a count and a colon
 # (下設四個專門委員會：審核委員會、…).
-_COUNT_ZH = re.compile(r"\s*(?:[一二三四五六七八九十两\d]+\s*个|以下|下列|如下)?\s*(?:专门|专业|董事会?)?(?:委员会)?"
-                       r"\s*(?:[，,]?\s*(?:包括|分别为|分别是|即|如下))?\s*[:：]?\s*")
+_COUNT_ZH = re.compile(r"\s*(?:设有|设立|成立|设置)?了?\s*(?:[一二三四五六七八九十两\d]+\s*个|以下|下列|如下)?\s*"
+                       r"(?:专门|专业|董事会?)?(?:委员会)?\s*(?:[，,]?\s*(?:包括|分别为|分别是|即|如下))?\s*[:：]?\s*"
+                       r"(?:由[^，。；]{1,30}?(?:领导|牵头|带领|负责|担任\w{0,3})的\s*)?")
 # A sentence that ends by announcing a list of the board's committees (董事會目前設有四個委員會，
 # 包括：/ The Board has established the following committees:); the list follows on lines
 # of its own, as items or as notes under a chart.
@@ -125,6 +126,9 @@ _VERB_AFTER_EN = re.compile(r"\s*,|\s+(?:is|was|has|comprises|consists|reports|o
 # What may stand before a body that opens a sentence: The / Our / The Group's / 本集團的
 _OPENS_SENTENCE = re.compile(r"\s*(?:(?:The|Our|the|our)\s+)?(?:(?:Group|Company)(?:’s|'s)\s+)?|"
                              r"\s*(?:本公司|本集团|公司|集团)?(?:的)?\s*")
+_QUALIFIES = re.compile(r"\s*的(?!\s*(?:专门|常设)?(?:委员会|小组|工作组))|(?:’s|'s)\s")
+_SET_UP_BEFORE_ZH = re.compile(r"[，,]\s*(?:并|亦|也|另)?\s*(?:设有|设立|成立|组建)了?\s*(?:一个|专门的)?\s*"
+                               r"(?:由[^，。；]{1,30}?的)?\s*$")
 # It reports to … / …, and it reports to …: the clause's subject is the body named before
 _IT_EN = re.compile(r"(?:^|[,;]\s*(?:and\s+)?|\band\s+)\s*(?:it|It)\s+(?:also\s+|directly\s+)?$")
 # The Board has established the A, B and C / delegated … to the A: those sit under the Board.
@@ -134,6 +138,8 @@ _SETS_UP_EN = re.compile(r"\b(?:has\s+|have\s+)?(?:established|set\s+up|formed|d
 _CHAIRED_BY_ZH = re.compile(rf"由(?P<who>[^，。；]{{1,30}}?)(?:先生|女士|博士)?(?:担任|出任|任)[^，。；]{{0,12}}?(?:{_CHAIR_ZH})")
 _LED_BY_ZH = re.compile(r"由(?P<who>[^，。；]{1,30}?)(?:领导|牵头|主持|带领)")
 _LEADS_ZH = re.compile(r"(?P<who>[^，。；由]{1,30}?)(?:领导|牵头|主持|带领)的\s*(?:本公司|本集团|公司|集团)?\s*$")
+_CHAIRED_BEFORE_ZH = re.compile(rf"由(?P<who>[^，。；由]{{1,30}}?)(?:先生|女士|博士)?\s*(?:担任|出任)(?:{_CHAIR_ZH})的\s*"
+                                r"(?:本公司|本集团|公司|集团)?\s*$")
 _MEMBERS_ZH = re.compile(r"\s*(?:的)?(?:其他|其余|其)?(?:成员|委员|组员)(?:分别)?(?:包括|为|有|是|：|:)\s*[：:]?")
 # …，其中周明為主席: a person of the sentence named the body's chair without naming the body
 _PERSON_CHAIR_ZH = re.compile(rf"\s*(?:先生|女士|博士)?\s*(?:为|是|担任|出任|任)\s*(?:该委员会|委员会|小组)?\s*(?:{_CHAIR_ZH})")
@@ -167,6 +173,7 @@ _AND_CHAIRED_BY_EN = re.compile(r"(?:,\s*|\band\s+)(?:is|was)\s+(?:chaired|led|h
 _APPOSITION_EN = re.compile(r"(?:(?:our|the|its|their)\s+[A-Za-z\- ]{2,50}?,\s*)?(?:(?:Mr|Ms|Mrs|Dr|Prof|Professor)\.?\s+)?")
 # It is chaired by … / 該委員會由… : a sentence about the body the one before opened with
 _ANAPHOR_EN = re.compile(r"\s*(?:Its?|(?:The|This)\s+(?:[Cc]ommittee|[Ww]orking\s+[Gg]roup|[Tt]eam)(?:’s|'s)?)\b")
+_TO_ZH = re.compile(r"(?:向|对)\s*(?:本公司|本集团|公司|集团)?\s*$")  # X向Y匯報: Y is only addressed
 # 董事會轄下的委員會 / a committee of the Board: the body only qualifies another
 _MODIFIER_ZH = re.compile(r"\s*(?:辖下|属下|下属|之下|层面)?\s*(?:的|之)\s*(?:专门|常设|专责)?\s*(?:委员会|小组|工作组|机构)")
 _MODIFIER_EN = re.compile(r"\b(?:a|the|one)\s+(?:sub-?)?committee\s+(?:of|under)\s+(?:the\s+)?$", re.I)
@@ -354,7 +361,8 @@ def _list_ending(text: str, sent: Sentence, coms: list[Mention], last: Mention, 
 def _subject_before(text: str, sent: Sentence, coms: list[Mention], pos: int) -> Mention | None:
     """The body that is the subject of the clause ending at ``pos``: the nearest one before,
     in the same clause or in one a comma joins with the same subject (…成立，並直接向…)."""
-    before = [c for c in coms if _local(sent, c)[1] <= pos]
+    # a body that only qualifies a noun (落實ESG委員會的決議) is no subject
+    before = [c for c in coms if _local(sent, c)[1] <= pos and not _QUALIFIES.match(text, _local(sent, c)[1])]
     if not before:
         return None
     gap = text[_local(sent, before[-1])[1]:pos]
@@ -438,6 +446,11 @@ def _owner(text: str, sent: Sentence, com: Mention, owners: list[Mention], en: b
         if en and ce <= s and re.fullmatch(r"\s*,\s*(?:the|its)\s+", text[ce:s]) \
                 and re.fullmatch(r"\s*(?:At|In|Within)\s+(?:the\s+)?", text[:cs]):  # At Evermount Life, the X
             return c
+    # 瀾庭餐飲的中央廚房已取得…認證，並設有由行政總廚擔任組長的X: the company the sentence opens with
+    first = owners[0] if owners else None
+    if not en and first is not None and not text[:_local(sent, first)[0]].strip() and _SET_UP_BEFORE_ZH.search(text[:s]) \
+            and not any(_local(sent, o)[0] > _local(sent, first)[0] and _local(sent, o)[1] <= s for o in owners):
+        return first
     return None
 
 
@@ -1060,8 +1073,9 @@ def _sentence_roles(view: _View, sent: Sentence, coms: list[Mention], persons: l
     for c in coms:
         cs, ce = _local(sent, c)
         m = _MODIFIER_ZH.match(text, ce) if not view.en else None
-        if opener is not None and c is not opener and (m or (view.en and _MODIFIER_EN.search(text[:cs]))):
-            # ESG委員會…，為董事會轄下的委員會，由A擔任主席: the clauses are about the opener
+        addressed = not view.en and _TO_ZH.search(text[:cs])
+        if opener is not None and c is not opener and (m or addressed or (view.en and _MODIFIER_EN.search(text[:cs]))):
+            # ESG委員會…，為董事會轄下的委員會，由A擔任主席 / X向Y匯報，由A帶領: about the opener
             topics.append((opener, (cs, m.end() if m else ce)))
         else:
             topics.append((c, None))
@@ -1153,6 +1167,10 @@ def _zh_roles(text: str, sent: Sentence, c: Mention, coms: list[Mention], people
     m = _LEADS_ZH.search(text[:s])  # 首席執行官領導的風險管理委員會
     if m:
         yield from ((r, "led") for r in _chair_named(c, m.group("who"), m.start("who"), people, holders, ev))
+    m = _CHAIRED_BEFORE_ZH.search(text[:s])  # 由首席風險官林子健先生擔任主席的風險管理委員會
+    if m:
+        yield from ((r, "chair") for r in _chair_named(c, m.group("who"), m.start("who"), people, holders, ev))
+        yield None, "stated"
     m = _MEMBERS_ZH.search(text, e, nxt_com)  # X…，成員包括A及B
     if m and (m.start() == e or re.match(r"[，,]", text[m.start() - 1:m.start()])):
         for p, ps, pe in people:
