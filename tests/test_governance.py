@@ -549,3 +549,10 @@ def test_the_company_a_sentence_opens_with_owns_the_body_it_sets_up():
     sent.mentions[:] = [m for m in sent.mentions if m.type != "Company"]
     sent.mentions.append(Mention("Company", "瀾庭餐飲", "澜庭餐饮", "zh-Hant", sent.evidence(), start=0, end=4))
     assert facts(ctx, "hasCommittee") == {("瀾庭餐飲", "食品安全管理小組")}
+
+
+def test_a_body_named_after_another_company_is_its_own():
+    # (the dev report's 廣東明泓理工學院理事會, in a shape the committee recogniser reads alone)
+    ctx = context(["瀾庭娛樂職業健康及安全委員會每月召開會議，並每季向可持續發展工作小組匯報。"], reporter="瀾庭國際")
+    ctx.mentions.append(Mention("Company", "瀾庭娛樂", "澜庭娱乐", "zh-Hant", ctx.sentences[0].evidence(), start=100, end=104))
+    assert ("瀾庭娛樂", "瀾庭娛樂職業健康及安全委員會") in facts(ctx, "hasCommittee")

@@ -460,11 +460,15 @@ def _has_committee(ctx, view: _View, edges: list[Relation]) -> Iterator[Relation
         return
     others: dict[str, Mention] = {}  # committee key -> the other company (or organisation) that owns it
     first: dict[str, tuple[Mention, Sentence]] = {}
+    named = {}  # the other companies' names, for bodies named after one (廣東明泓理工學院理事會)
+    for m in ctx.mentions:
+        if m.type == "Company" and len(m.text) >= (6 if view.en else 3) and not _is_reporter(ctx, m):
+            named.setdefault(match_key(m.text), m)
     for sent in view.sentences:
         owners = sorted(_of(sent, "Company") + _of(sent, "Organization"), key=lambda m: m.start)
         for c in _of(sent, "Committee"):
             first.setdefault(c.key, (c, sent))
-            owner = _owner(view.text(sent), sent, c, owners, view.en)
+            owner = _owner(view.text(sent), sent, c, owners, view.en) or _named_after(c, named)
             # a standard body (board, audit committee) every company has: no key-wide owner
             if owner is not None and not _is_reporter(ctx, owner) and c.key not in _standard_keys():
                 others.setdefault(c.key, owner)
@@ -481,6 +485,12 @@ def _has_committee(ctx, view: _View, edges: list[Relation]) -> Iterator[Relation
         owner = others.get(key, reporter)
         if owner.type == "Company":
             yield Relation(owner, "hasCommittee", c, sent.evidence())
+
+
+def _named_after(com: Mention, companies: dict[str, Mention]) -> Mention | None:
+    """The company whose name a body's name opens with (廣東明泓理工學院理事會)."""
+    k = match_key(com.text)
+    return next((m for n, m in companies.items() if k.startswith(n) and len(k) > len(n)), None)
 
 
 def _is_reporter(ctx, company: Mention) -> bool:
