@@ -4,7 +4,8 @@ Not every surname character followed by two more characters is a name, so a name
 taken where the report puts it in a governance context:
 
 - a director-table row: ``主席 劉強東 男 提名委員會主席``, ``陳興垚 男 審計委員會主席``,
-  ``非執行董事 Qingqing Yi 男`` (a name cell beside a gender cell or after a role cell);
+  ``非執行董事 Qingqing Yi 男`` (a name cell beside a gender cell or after a role cell), and
+  under a header naming committees a row of a name and its marks (``LEE Ka Ho C M M``);
 - a title right before or after it: ``首席技術官程立領導``, ``張勇先生``, ``Mr. Cao Yu``,
   ``chaired by ...``, ``Cao Yu, chair of ...``;
 - a list of a body's members: ``成員包括A、B及C``, ``由A、B及C組成``, ``the members of X are A,
@@ -15,7 +16,10 @@ taken where the report puts it in a governance context:
   found so, where it stands as a word of its own (其中周明為主席).
 
 Chinese names need a surname from the gazetteer and must not be an ordinary word of jieba's
-dictionary; the key is the folded name, so 劉強東 and 刘强东 are one person.
+dictionary; the key is the folded name, so 劉強東 and 刘强东 are one person. English names
+take the Hong Kong shapes too (Mr. WANG Jianguo, Kenneth LAU, CHAN Tai-man; LAU Chi Keung,
+Andrew also goes by Andrew LAU); a word opening an organisation's name in the report
+(Alibaba Health …Limited) makes no name.
 """
 from __future__ import annotations
 

@@ -3,15 +3,19 @@
 Reports describe their governance in a few recurring shapes; each rule reads one.
 
 - hasCommittee: an ESG report presents the bodies it names as the reporter's own, unless a
-  company stands right before one as its owner (京東集團的職業健康安全委員會, the Group's …);
-  bodies set up under another company's body belong to that company too.
+  company stands right before one as its owner (京東集團的職業健康安全委員會, the Group's …,
+  翠嶺建築設有X, At Evermount Life, the X), opens the sentence that sets it up (瀾庭餐飲的中央廚房
+  …，並設有X) or opens its name (廣東明泓理工學院理事會); bodies set up under another company's
+  body belong to that company too.
 - reportsTo: 董事會下設審核委員會、薪酬委員會及提名委員會 (each body listed after 下設 is under
   the one before it), 該工作小組向董事會匯報 / X reports to the Board (the subject is under
   the addressee; A、B及C均向董事會負責: each of them), 董事會風險管理委員會 / 董事會層面的X /
   董事會轄下的X (a board committee named with its board), org charts flattened to lines (a
   body alone on a line, then lines holding only bodies), and the lines under a board's
   sentence that announces its committees (…設有四個委員會，包括：) when the list itself is lost:
-  its items and the notes under it (¹ 薪酬委員會的所有成員…).
+  its items and the notes under it (¹ 薪酬委員會的所有成員…). "It reports to X" is about the
+  body the sentence before opened with; "Three specialist committees report to X:" puts the
+  bodies listed after the colon under X.
 - chairedBy / memberOf: director tables, whose rows PDF extraction spreads over several lines
   (獨立非執行董事兼薪酬委員會主席 / 李玲 女 / 薪酬委員會主席、審計委員會成員): a row is the
   person's line with the role lines before it and the lines after it up to the next row; a
@@ -25,11 +29,13 @@ Reports describe their governance in a few recurring shapes; each rule reads one
   someone (首席執行官領導的風險管理委員會, led by) is chaired by them unless the report states
   its chair. A column of bare names in a board section (a flattened director list) are board
   members; a name alone under a chairman's title (a signed letter) chairs it.
-  Board composition tables (a header naming committees as columns, then a row per director
-  with a mark per column: C/M/–, 主席/成員/–, ✓) give each column's chair and members; a
-  sentence opening with "It" / 該委員會 is about the body the sentence before opened with;
-  成員包括各執行董事 / comprises all the executive Directors names the directors of that
-  category the tables list.
+  Board composition tables (a header naming committees as columns, in full, wrapped or
+  short, then a row per director with a mark per column: C/M/–, 主席/成員/–, ✓, or a legend's
+  marks) give each column's chair and members. A sentence opening with "It" / 該委員會 is
+  about the body the sentence before was about; in X向Y匯報，由A擔任主席 the clauses after
+  are about X. 成員包括各執行董事 / comprises all the executive Directors names the directors
+  of that category the tables list. Biographies: Mr. A, aged 58, is the chairman of X and a
+  member of Y / He is also … .
 
   A body a sentence says is chaired or led by a person it names (X is chaired by Mr. A,
   X由A擔任主席, a C in a table) has that person as a member too. A chair given only as a
@@ -99,10 +105,12 @@ _SAME_SUBJECT = re.compile(r"\s*(?:并|并且|且|同时|直接|定期|每年|�
 # a quarterly climate risk report to X / submits its reports to X: the noun, not the verb
 _A_REPORT_EN = re.compile(r"\b(?:a|an|the|its|their|quarterly|annual|monthly|regular|periodic|written|risk|"
                           r"presents?|submits?|provides?|sends?|delivers?)\s+$", re.I)
-_REPORT_LIST_EN = re.compile(r"\b(?:committees|working\s+groups|groups|bodies)\s+(?:report|reports)\s+(?:directly\s+)?"
-                             r"to\s+(?:the\s+)?(?=[^.:;]*:\s*$)", re.I)
-# Three specialist committees report to …: bodies the list after the colon names
-_BODIES_EN = re.compile(r"\b(?:committees|working\s+groups|groups|bodies)\s+$", re.I)
+# Three specialist committees report to X: the bodies the list after the colon names (in the
+# sentence, or in the next when the colon ends this one)
+_PLURAL_BODIES_EN = r"\b(?:committees|working\s+groups|groups|bodies)\s+"
+_BODIES_EN = re.compile(rf"{_PLURAL_BODIES_EN}$", re.I)
+_REPORT_LIST_EN = re.compile(rf"{_PLURAL_BODIES_EN}(?:report|reports)\s+(?:directly\s+)?to\s+(?:the\s+)?(?=[^.:;]*:\s*$)",
+                             re.I)
 # 翠嶺建築設有X / JR Shenzhen has set up a X: the company right before the verb owns the body
 _SETS_UP_OWN = re.compile(r"\s*(?:亦|也|还|已|现|另)?\s*(?:设有|设立|成立|组建|设置)(?:了)?\s*(?:一个|专门的)?\s*|"
                           r"\s+(?:has\s+|have\s+)?(?:also\s+)?(?:established|set\s+up|formed)\s+(?:a|an|its)\s+")
