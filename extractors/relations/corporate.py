@@ -105,10 +105,9 @@ def _partners(ctx, sent: Sentence) -> Iterator[Mention]:
     if ctx.document.language == "en":
         yield from _en_partners(ctx, sent, parties)
         return
-    text = sent.folded
-    for start, listed in _cue_lists(sent, parties):
+    for start, named in _cue_lists(sent, parties):
         if _subject_ok(ctx, sent, parties, start):
-            yield from (m for m in listed if not _reporter_side(ctx, m))
+            yield from (m for m in named if not _reporter_side(ctx, m))
     yield from _named_partners(ctx, sent, parties)
     yield from _co_parties(ctx, sent, parties)
     yield from _invited(ctx, sent, parties)
@@ -315,13 +314,13 @@ def unit_partners(ctx, sent: Sentence, own: set[str]) -> Iterator[tuple[Mention,
         return
     subjects = [m for m in clause_subjects(ctx, sent) if m.key in own]
     text = sent.folded
-    for start, listed in _cue_lists(sent, parties):
+    for start, named in _cue_lists(sent, parties):
         starts = [x.end() for x in _ZH_CLAUSE_START.finditer(text, 0, start)]
         clause_start = starts[-1] if starts else 0
         before = [m for m in parties if clause_start <= _rel(m, sent)[0] and _rel(m, sent)[1] <= start]
         if len(before) == 1 and _opens(text, sent, before[0], clause_start, start) and before[0].key not in own:
             if not _reporter_side(ctx, before[0]):  # 老板电器与阿里云合作
-                yield from ((u, before[0]) for u in listed if u.key in own)
+                yield from ((u, before[0]) for u in named if u.key in own)
             continue
         if before:
             unit = before[-1]
@@ -331,7 +330,7 @@ def unit_partners(ctx, sent: Sentence, own: set[str]) -> Iterator[tuple[Mention,
             unit = _earlier_subject(ctx, sent, parties, subjects, clause_start, start)
             if unit is None:
                 continue
-        yield from ((unit, m) for m in listed if m.key != unit.key and not _reporter_side(ctx, m) and m.key not in own)
+        yield from ((unit, m) for m in named if m.key != unit.key and not _reporter_side(ctx, m) and m.key not in own)
 
 
 def _opens(text: str, sent: Sentence, m: Mention, clause_start: int, cue: int) -> bool:
@@ -481,7 +480,7 @@ def subsidiaries(ctx, sent: Sentence) -> Iterator[tuple[Mention, Mention]]:
 
 
 _EN_HOLDS_OUR_SHARES = re.compile(
-    rf"^\s*(?:\([^()]{{1,40}}\)\s*)?(?:held|holds|owned|owns|had|has)\s+(?:approximately\s+|about\s+|around\s+|over\s+)?(\d{{1,3}}(?:\.\d+)?)\s*%\s+of\s+the\s+(?:issued\s+|total\s+|outstanding\s+)*"
+    r"^\s*(?:\([^()]{1,40}\)\s*)?(?:held|holds|owned|owns|had|has)\s+(?:approximately\s+|about\s+|around\s+|over\s+)?(\d{1,3}(?:\.\d+)?)\s*%\s+of\s+the\s+(?:issued\s+|total\s+|outstanding\s+)*"
     r"(?:shares|share capital|equity)\s+(?:of|in)\s+the\s+Company\b", re.I)
 _EN_SUB_OF_THE = re.compile(
     r"^\s*(?:\([^()]{1,40}\))?\s*,\s*(?:a|an)\s+(?:wholly[- ]owned\s+|non-wholly[- ]owned\s+|indirect\s+|direct\s+)?"
