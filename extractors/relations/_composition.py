@@ -23,23 +23,23 @@ from ..normalise import to_simplified
 from ._governance_base import BOARD, _BOARD_CHAIR, _CHAIR_AFTER, _CHAIR_ZH, _DIRECTOR, _Block, _View
 
 _CHAIR_BEFORE_EN = re.compile(r"\b(?:[Cc]hair(?:man|woman|person)?|[Hh]ead)\s+of\s+(?:the\s+)?$")
-
 _DIRECTORS = re.compile(r"董事(?!会|局)|\b[Dd]irectors?\b")  # a table's group line: Executive Directors
-
 # A line that opens a director row with the person's title.
 _ROW_START = re.compile(r"\s*(?:独立非执行董事|非执行董事|执行董事|独立董事|董事|主席|副主席|董事长|首席|"
                         r"行政总裁|总裁|Independent|Non-executive|Executive|Chair)")
-
 _GENDER_CELL = re.compile(r"(?:^|\s)[男女](?:\s|$)|\b(?:Male|Female)\b")
+
 
 @lru_cache(maxsize=1)
 def _standard_keys() -> frozenset[str]:
     return frozenset(committee_patterns()["canonical"])
 
+
 @lru_cache(maxsize=1)
 def _standard_bodies() -> re.Pattern:
     names = [n for ns in committee_patterns()["canonical"].values() for n in ns]
     return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)), re.I)
+
 
 @dataclass
 class _Line:
@@ -52,6 +52,7 @@ class _Line:
     line: int
     persons: list[Mention]
     coms: list[Mention]
+
 
 def _printed_lines(view: _View) -> list[_Line]:
     doc = view.document
@@ -69,17 +70,16 @@ def _printed_lines(view: _View) -> list[_Line]:
                              [m for m in persons if s <= m.start < e], [m for m in coms if s <= m.start < e]))
     return out
 
+
 @lru_cache(maxsize=1)
 def _cells() -> dict[str, str]:
     """Cell text (folded, case-blind) -> "chair" / "member" / "none"."""
     p = load_patterns("persons")["composition_table"]
     return {to_simplified(w).casefold(): kind for kind in ("chair", "member", "none") for w in p[kind]}
-
 _ROW_OPENER = re.compile(r"\s*(?:(?:Mr|Mrs|Ms|Miss|Madam|Dr|Prof|Professor|Sir|Dame)\.?\s+)?")
-
 _LEGEND = re.compile(r"(?<!\S)(\S{1,3})\s*[:：=]\s*(?:the\s+)?(?:committee\s+|委员会)?(?P<role>chair\w*|member|主席|主任|召集人|组长|成员|委员)", re.I)
-
 _COLUMN_HEAD = re.compile(r"\s*(?:(?:Committee|委员会)\s*){2,}")
+
 
 def _header(lines: list[_Line], i: int, en: bool, by_key: dict[str, Mention],
             cells: dict[str, str]) -> tuple[list[Mention], int]:
@@ -104,6 +104,7 @@ def _header(lines: list[_Line], i: int, en: bool, by_key: dict[str, Mention],
         if k >= 2:
             return _columns(line, k, en, by_key, known_only=True), i + 1
     return [], i
+
 
 def _columns(line: _Line, k: int, en: bool, by_key: dict[str, Mention], known_only: bool) -> list[Mention]:
     """The last ``k`` columns of a header line as bodies: one to four words each, with the head
@@ -135,6 +136,7 @@ def _columns(line: _Line, k: int, en: bool, by_key: dict[str, Mention], known_on
         del words[-n:]
     return columns if len(columns) == k else []
 
+
 def _bodies_to_the_end(text: str, start: int, coms: list[Mention]) -> bool:
     """Two or more bodies side by side end the line (``text`` at offset ``start``): a table
     header's committee columns."""
@@ -146,6 +148,7 @@ def _bodies_to_the_end(text: str, start: int, coms: list[Mention]) -> bool:
         rest[m.start - base:m.end - base] = " " * (m.end - m.start)
     return not "".join(rest).strip()
 
+
 def _standard_tail(com: Mention, by_key: dict[str, Mention], line: _Line) -> Mention:
     """A header cell's body without the column labels run into it (Name Position Audit
     Committee: the Audit Committee)."""
@@ -155,6 +158,7 @@ def _standard_tail(com: Mention, by_key: dict[str, Mention], line: _Line) -> Men
     key = committee_key(m.group())
     return by_key.get(key) or Mention("Committee", m.group(), key, com.lang, Evidence(line.original.strip(), line.line))
 
+
 def _row_cells(text: str, k: int, cells: dict[str, str]) -> tuple[str, list[str]] | None:
     """A row's title text and its last ``k`` cells, when these are all marks."""
     words = text.split()
@@ -162,6 +166,7 @@ def _row_cells(text: str, k: int, cells: dict[str, str]) -> tuple[str, list[str]
         return None
     marks = [cells[w.casefold()] for w in words[len(words) - k:]]
     return " ".join(words[:len(words) - k]), marks
+
 
 def _composition_tables(view: _View, board: list[Mention], by_key: dict[str, Mention],
                         done: dict[int, tuple[Mention, str]]) -> Iterator[Relation]:
@@ -198,11 +203,13 @@ def _composition_tables(view: _View, board: list[Mention], by_key: dict[str, Men
                     yield Relation(b, "chairedBy", person, ev)
         i = max(i, start)
 
+
 def _legend(text: str) -> dict[str, str]:
     """The marks a legend under a table names (C: Chairman of the committee, ◎: Committee
     Chairman)."""
     return {m.group(1).casefold(): "chair" if re.match(r"chair|主席|主任|召集人|组长", m.group("role"), re.I) else "member"
             for m in _LEGEND.finditer(text)}
+
 
 def _table_rows(lines: list[_Line], j: int, k: int,
                 cells: dict[str, str]) -> tuple[list[tuple[Mention, str, list[str], _Line]], int]:
@@ -235,9 +242,11 @@ def _table_rows(lines: list[_Line], j: int, k: int,
         j += 1
     return rows, j
 
+
 def _row_person(line: _Line) -> list[Mention]:
     """The person a line opens with (after an honorific: Professor CHEUNG Siu Ming), if any."""
     return [p for p in line.persons[:1] if _ROW_OPENER.fullmatch(line.text[:p.start - line.start])]
+
 
 def _table_goes_on(lines: list[_Line], j: int, k: int, cells: dict[str, str]) -> bool:
     """Line ``j`` is short and holds no person and no marks, and a director row follows within
@@ -250,14 +259,17 @@ def _table_goes_on(lines: list[_Line], j: int, k: int, cells: dict[str, str]) ->
             return False
     return False
 
+
 def _nearest_board(board: list[Mention], pos: int) -> Mention | None:
     before = [m for m in board if m.start <= pos]
     return before[-1] if before else (board[0] if board else None)
+
 
 def _rowish(blk: _Block, en: bool) -> bool:
     """A line short enough to be (part of) a table row and no prose sentence."""
     text = re.sub(r"\b(?:Mr|Ms|Mrs|Dr|Prof)\.", "", blk.block.text)
     return len(text) <= (140 if en else 45) and not re.search(r"[。；！？]|[.;!?](?:\s|$)", text)
+
 
 def _director_rows(view: _View) -> list[tuple[list[_Block], Mention]]:
     """Table rows holding one person each: the person's line, up to two title lines before
@@ -286,9 +298,11 @@ def _director_rows(view: _View) -> list[tuple[list[_Block], Mention]]:
             out.append((row, persons[0]))
     return out
 
+
 def _row_text(view: _View, row: list[_Block]) -> str:
     """A row's lines joined (without a gap in Chinese: a body's name may wrap)."""
     return ("" if not view.en else " ").join(b.text(view.en) for b in row)
+
 
 def _row_bodies(text: str, row: list[_Block], en: bool) -> list[tuple[str, int, int]]:
     """(key, start, end) of the bodies a joined row names: the standard board committees by
@@ -303,6 +317,7 @@ def _row_bodies(text: str, row: list[_Block], en: bool) -> list[tuple[str, int, 
                 found.append((m.key, i, i + len(name)))
     return sorted(found, key=lambda x: x[1])
 
+
 def _row_titles(text: str, bodies: list[tuple[str, int, int]]) -> str:
     """The person's own titles: the row with its bodies, and their 主席/成員, masked."""
     for _, s, e in bodies:
@@ -310,6 +325,7 @@ def _row_titles(text: str, bodies: list[tuple[str, int, int]]) -> str:
     text = re.sub(r"\b(?:[Cc]hair\w*|[Hh]ead|[Mm]ember)\s+of\s+(?:the\s+)?(?=#)", " ", text)
     text = re.sub(rf"#+\s*(?:[（(]\s*)?(?:{_CHAIR_ZH}|成员|委员|[Cc]hair\w*|[Mm]ember)?(?:\s*[)）])?", " ", text)
     return re.sub(r"(?:委员会|委员|小组|[Cc]ommittee)\s*(?:主席|主任|[Cc]hair\w*)", " ", text)
+
 
 def _row_facts(view: _View, row: list[_Block], person: Mention, board: list[Mention],
                by_key: dict[str, Mention]) -> Iterator[Relation]:

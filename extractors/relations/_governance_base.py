@@ -7,16 +7,12 @@ from dataclasses import dataclass, field
 
 from ..model import Block, Document, Mention, Sentence
 from ..normalise import to_simplified
-
 BOARD = "board"  # the canonical key of a board of directors (patterns/committees.yaml)
-
 _CHAIR_ZH = r"主席|主任|召集人|组长|董事长|牵头人|理事长|会长"
-
 _CHAIR_AFTER = re.compile(rf"\s*[（(]?\s*(?:{_CHAIR_ZH}|[Cc]hair(?:man|woman|person)?\b)")
-
 _DIRECTOR = re.compile(r"董事(?!会|局)|\b[Dd]irector\b")
-
 _BOARD_CHAIR = re.compile(r"(?<!副)(?:主席|董事长)|\bChair(?:man|woman|person)?\b")
+
 
 @dataclass
 class _Block:
@@ -33,6 +29,7 @@ class _Block:
     def text(self, en: bool) -> str:
         """The block's text, folded to Simplified for Chinese (same length as the original)."""
         return self.block.text if en else to_simplified(self.block.text)
+
 
 @dataclass
 class _View:
@@ -59,6 +56,7 @@ class _View:
             for m in _of(sent, "Committee"):
                 out.setdefault(m.key, m)
         return out
+
 
 def _of(sent: Sentence, type_: str) -> list[Mention]:
     return sorted((m for m in sent.mentions if m.type == type_), key=lambda m: m.start)
