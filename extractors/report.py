@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from .components import company as co
+from .components import organization as org
 from .components.base import load_patterns
 from .model import Evidence, Mention
 from .normalise import language_of, match_key, to_simplified
@@ -192,8 +193,6 @@ def _zh_bounded_start(folded: str, end: int) -> int | None:
 def _zh_name_before(folded: str, end: int) -> tuple[int, int] | None:
     """(start, end) of the company or organisation name printed right before ``end``, past
     asides in brackets between them (a stock code, a former name, the place of incorporation)."""
-    from .components import organization as org
-
     for _ in range(3):
         while end > 0 and folded[end - 1] in " *＊\u3000":  # 某某有限公司*（「本公司」）
             end -= 1
@@ -237,8 +236,6 @@ def _en_name_end(text: str, start: int, legal_only: bool = False) -> int:
 def _en_name_before(text: str, end: int) -> tuple[int, int] | None:
     """(start, end) of the English name printed right before ``end`` (past asides), never
     running back over a line of its own (a heading, a table of contents row)."""
-    from .components import organization as org
-
     for _ in range(3):
         while end > 0 and text[end - 1] in " *":
             end -= 1
@@ -747,8 +744,14 @@ def read_report_facts(ctx) -> None:
     co.document_companies(ctx)
 
 
-_ZH_LEGAL_END = r"(?:股份有限公司|有限公司|有限責任公司|有限责任公司|集團|集团|控股)"
-_EN_LEGAL_END = r"(?:Limited|Ltd\.?|Inc\.?|Incorporated|Corporation|Corp\.?|PLC|plc|Group|Holdings)"
+def _legal_name_pattern(lang: str) -> str:
+    """A legal name in ``lang`` ending in one of the legal forms companies.yaml lists
+    (Chinese in Simplified script: it is matched on folded text)."""
+    if lang == "zh":
+        ends = "|".join(map(re.escape, sorted(P["zh_suffix_heads"], key=len, reverse=True)))
+        return rf"[\u3400-\u9fff][\u3400-\u9fff（）()]{{1,30}}?(?:{ends})"
+    ends = "|".join(map(re.escape, sorted(P["en_suffixes"], key=len, reverse=True)))
+    return rf"[A-Z][A-Za-z0-9&.,'’ ()\-]{{2,80}}?\b(?:{ends})(?![A-Za-z])"
 
 
 def other_language_names(head: Head, name: str, lang: str) -> list[str]:
@@ -756,18 +759,20 @@ def other_language_names(head: Head, name: str, lang: str) -> list[str]:
     together: "X Holdings Limited (碧川環境控股有限公司, the "Company")", 翠嶺置業控股有限公司
     (Tsui Ling Holdings Limited), or a bilingual cover printing one name under the other. This
     is what lets an English and a Chinese report of one company share an IRI."""
-    other = (rf"[\u3400-\u9fff][\u3400-\u9fff（）()]{{1,30}}?{_ZH_LEGAL_END}" if lang == "en"
-             else rf"[A-Z][A-Za-z0-9&.,'’ ()\-]{{2,80}}?\b{_EN_LEGAL_END}(?![A-Za-z])")
-    pattern = r"\s*".join(re.escape(ch) for ch in name if not ch.isspace())
+    other = _legal_name_pattern("zh" if lang == "en" else "en")
+    hay = to_simplified(head.original)  # same length: spans hold for the original
+    pattern = r"\s*".join(re.escape(ch) for ch in to_simplified(name) if not ch.isspace())
     found: list[str] = []
-    for m in re.finditer(pattern, head.original):
-        after = re.match(rf"\s*\*?\s*[（(]\s*({other})\s*[，,;；）)]", head.original[m.end():])
+    for m in re.finditer(pattern, hay):
+        after = re.compile(rf"\s*\*?\s*[（(]\s*({other})\s*[，,;；）)]").match(hay, m.end())
         # a bilingual cover: the other name on the line right after or before
-        line_after = re.match(rf"[ \t]*\n\s*({other})[ \t]*(?:\n|$)", head.original[m.end():])
-        before = re.search(rf"(?:^|\n)\s*({other})[ \t]*\n[ \t]*$", head.original[max(0, m.start() - 120):m.start()])
+        line_after = re.compile(rf"[ \t]*\n\s*({other})[ \t]*(?:\n|$)").match(hay, m.end())
+        before = re.compile(rf"(?:^|\n)\s*({other})[ \t]*\n[ \t]*$").search(hay, max(0, m.start() - 120), m.start())
         for hit in (after, line_after, before):
-            if hit and hit.group(1).strip() not in found:
-                found.append(hit.group(1).strip())
+            if hit:
+                text = head.original[hit.start(1):hit.end(1)].strip()
+                if text not in found:
+                    found.append(text)
     return found
 
 
